@@ -1,0 +1,17 @@
+/**
+ * Every failure of zilliz-cloud-wasm rejects with a ZillizError.
+ * Its fields are documented in index.d.ts; none of them ever holds the API key.
+ */
+export class ZillizError extends Error {
+  constructor(message, kind, code, status, requestId, retryable, attempts, maybeDropped) {
+    super(message);
+    Object.defineProperty(this, "name", { value: "ZillizError", enumerable: true, writable: true, configurable: true });
+    this.kind = kind;
+    this.code = code;
+    this.status = status;
+    this.requestId = requestId;
+    this.retryable = retryable;
+    this.attempts = attempts;
+    this.maybeDropped = maybeDropped;
+  }
+}

@@ -1,0 +1,198 @@
+//! The Drop Cluster endpoint, answering like the real control plane, plus the
+//! logged answers around it (preflight, 404, 405).
+
+use std::time::Duration;
+
+use hyper::body::Incoming;
+use hyper::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, ORIGIN, RETRY_AFTER};
+use hyper::{HeaderMap, Method, Request, Response, StatusCode};
+use serde_json::json;
+
+use crate::body::MockBody;
+use crate::conn::Ctx;
+use crate::fault_reply::{self, FaultReply};
+use crate::faults::Fault;
+use crate::log::{Arrival, Auth};
+use crate::state::Shared;
+use crate::{cors, reply};
+
+/// Header carrying the per-answer unique id, like the real API's.
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("requestid");
+
+const PROMPT: &str = "Successfully Submitted. The cluster will not incur any costs after being dropped. You can restore the cluster from the recycle bin within 30 days. Only Dedicated clusters support this feature.";
+const INVALID_TOKEN: &str = "Invalid token: Your token is not valid. Please double-check your request parameters and ensure that you have provided a valid API key.";
+const NOT_FOUND: &str = "Cluster not found. Please check your cluster ID.";
+const TOO_MANY: &str = "Too many requests, please try again later.";
+
+/// A matching path: preflight, 405, or the drop logic (faults first).
+pub async fn drop_endpoint(
+    ctx: &Ctx,
+    req: Request<Incoming>,
+    cluster_id: String,
+) -> Response<MockBody> {
+    let shared = &ctx.shared;
+    let auth_header = req
+        .headers()
+        .get(AUTHORIZATION)
+        .map(|v| v.as_bytes().to_vec());
+    let (id, request_id) = shared.log_arrival(arrival(shared, &req, Some(cluster_id.clone())));
+
+    if req.method() == Method::OPTIONS {
+        let res = cors::preflight(wants_private_network(&req));
+        return finish(shared, id, &request_id, res, None);
+    }
+    if req.method() != Method::DELETE {
+        let res = reply::api_error(StatusCode::METHOD_NOT_ALLOWED, 405, "Method not allowed");
+        return finish(shared, id, &request_id, res, None);
+    }
+
+    let fault = shared.take_fault();
+    if let Some(ms) = fault.as_ref().and_then(|f| f.delay_ms) {
+        if !fault.as_ref().is_some_and(Fault::answers_itself) {
+            // A real server finishes a slow drop even when the client gave up
+            // waiting: run it in its own task, so that a client timeout cannot
+            // cancel it. This is what makes a retry find the cluster gone.
+            let shared = ctx.shared.clone();
+            let task = tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(ms)).await;
+                let mut res = normal(&shared, auth_header.as_deref(), &cluster_id);
+                stamp(&mut res, &request_id);
+                if let Some(f) = &fault {
+                    apply_fault_headers(f, res.headers_mut());
+                }
+                shared.log_outcome(id, Some(res.status().as_u16()), fault.as_ref().map(Fault::label));
+                res
+            });
+            return match task.await {
+                Ok(res) => res,
+                Err(_) => reply::api_error(StatusCode::INTERNAL_SERVER_ERROR, 500, "mock task failed"),
+            };
+        }
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    match fault {
+        Some(fault) if fault.answers_itself() => match fault_reply::build(&fault, &ctx.conn) {
+            FaultReply::Reset => {
+                shared.log_outcome(id, None, Some(fault.label()));
+                ctx.conn.kill();
+                // The connection task drops this future together with the socket.
+                std::future::pending::<Response<MockBody>>().await
+            }
+            FaultReply::Respond {
+                mut response,
+                logged_status,
+            } => {
+                stamp(&mut response, &request_id);
+                apply_fault_headers(&fault, response.headers_mut());
+                shared.log_outcome(id, logged_status, Some(fault.label()));
+                response
+            }
+        },
+        other => {
+            let mut res = normal(shared, auth_header.as_deref(), &cluster_id);
+            stamp(&mut res, &request_id);
+            if let Some(f) = &other {
+                apply_fault_headers(f, res.headers_mut());
+            }
+            let status = Some(res.status().as_u16());
+            shared.log_outcome(id, status, other.as_ref().map(Fault::label));
+            res
+        }
+    }
+}
+
+/// Rate limit, then auth, then the cluster: the real API's order.
+fn normal(shared: &Shared, auth_header: Option<&[u8]>, cluster_id: &str) -> Response<MockBody> {
+    if !shared.admit(shared.auth_key(auth_header)) {
+        let mut res = reply::api_error(StatusCode::TOO_MANY_REQUESTS, 429, TOO_MANY);
+        res.headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+        return res;
+    }
+    if shared.classify_auth(auth_header) != Auth::Matched {
+        return reply::api_error(StatusCode::UNAUTHORIZED, 80001, INVALID_TOKEN);
+    }
+    if shared.drop_cluster(cluster_id) {
+        reply::json(
+            StatusCode::OK,
+            &json!({ "code": 0, "data": { "clusterId": cluster_id, "prompt": PROMPT } }),
+        )
+    } else {
+        reply::api_error(StatusCode::OK, 96018, NOT_FOUND)
+    }
+}
+
+/// A logged preflight on a non-drop path.
+pub fn preflight(ctx: &Ctx, req: &Request<Incoming>) -> Response<MockBody> {
+    let (id, request_id) = ctx.shared.log_arrival(arrival(&ctx.shared, req, None));
+    finish(
+        &ctx.shared,
+        id,
+        &request_id,
+        cors::preflight(wants_private_network(req)),
+        None,
+    )
+}
+
+/// A logged 404, so tests can see stray requests (e.g. a followed redirect).
+pub fn not_found(ctx: &Ctx, req: &Request<Incoming>) -> Response<MockBody> {
+    let (id, request_id) = ctx.shared.log_arrival(arrival(&ctx.shared, req, None));
+    let res = reply::api_error(StatusCode::NOT_FOUND, 404, "Not found");
+    finish(&ctx.shared, id, &request_id, res, None)
+}
+
+/// True for Chrome's Private Network Access preflights.
+pub fn wants_private_network<B>(req: &Request<B>) -> bool {
+    req.headers()
+        .contains_key("access-control-request-private-network")
+}
+
+fn finish(
+    shared: &Shared,
+    id: u64,
+    request_id: &str,
+    mut res: Response<MockBody>,
+    fault: Option<&'static str>,
+) -> Response<MockBody> {
+    stamp(&mut res, request_id);
+    shared.log_outcome(id, Some(res.status().as_u16()), fault);
+    res
+}
+
+/// Default headers of every logged answer; set before fault headers so a
+/// fault can override them.
+fn stamp(res: &mut Response<MockBody>, request_id: &str) {
+    if let Ok(v) = HeaderValue::from_str(request_id) {
+        res.headers_mut().insert(REQUEST_ID, v);
+    }
+    cors::apply(res.headers_mut());
+}
+
+fn apply_fault_headers(fault: &Fault, headers: &mut HeaderMap) {
+    for (name, value) in fault.headers.iter().flatten() {
+        // Validated when queued; anything odd is skipped rather than fatal.
+        if let (Ok(n), Ok(v)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            headers.insert(n, v);
+        }
+    }
+}
+
+fn arrival<B>(shared: &Shared, req: &Request<B>, cluster_id: Option<String>) -> Arrival {
+    let text = |name| {
+        req.headers()
+            .get(name)
+            .map(|v: &HeaderValue| String::from_utf8_lossy(v.as_bytes()).into_owned())
+    };
+    Arrival {
+        method: req.method().as_str().to_string(),
+        path: req.uri().path().to_string(),
+        cluster_id,
+        auth: shared.classify_auth(req.headers().get(AUTHORIZATION).map(|v| v.as_bytes())),
+        accept: text(ACCEPT),
+        origin: text(ORIGIN),
+        at: shared.elapsed_ms(),
+    }
+}

@@ -1,0 +1,171 @@
+//! Shared mutable state of one running mock: clusters, faults, request log
+//! and rate windows, behind one mutex (contention is irrelevant for a mock).
+
+use std::collections::hash_map::RandomState;
+use std::collections::BTreeSet;
+use std::hash::BuildHasher;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
+
+use crate::config::Config;
+use crate::faults::{Fault, FaultQueue};
+use crate::log::{Arrival, Auth, LogEntry, RequestLog};
+use crate::rate::RateLimiter;
+
+struct Inner {
+    clusters: BTreeSet<String>,
+    faults: FaultQueue,
+    log: RequestLog,
+    rate: RateLimiter,
+}
+
+/// State shared by all connections of one server.
+pub struct Shared {
+    config: Config,
+    expected_auth: String,
+    started: Instant,
+    ids: AtomicU64,
+    hasher: RandomState,
+    inner: Mutex<Inner>,
+}
+
+impl Shared {
+    pub fn new(config: Config) -> Self {
+        let inner = Inner {
+            clusters: config.clusters.iter().cloned().collect(),
+            faults: FaultQueue::default(),
+            log: RequestLog::default(),
+            rate: RateLimiter::new(config.rate),
+        };
+        Shared {
+            expected_auth: format!("Bearer {}", config.api_key),
+            config,
+            started: Instant::now(),
+            ids: AtomicU64::new(0),
+            hasher: RandomState::new(),
+            inner: Mutex::new(inner),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// A poisoned lock only means a handler panicked; the data is still usable.
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Milliseconds since start, for the log's `at`.
+    pub fn elapsed_ms(&self) -> u64 {
+        u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// Classifies an Authorization header without keeping it.
+    pub fn classify_auth(&self, header: Option<&[u8]>) -> Auth {
+        match header {
+            None => Auth::Missing,
+            Some(v) if v == self.expected_auth.as_bytes() => Auth::Matched,
+            Some(_) => Auth::Mismatched,
+        }
+    }
+
+    /// Keyed hash of the Authorization header, used as the rate-limit key so
+    /// the raw value is never stored.
+    pub fn auth_key(&self, header: Option<&[u8]>) -> u64 {
+        self.hasher.hash_one(header)
+    }
+
+    /// Logs an arrival; returns (internal id, unique `requestid` value).
+    pub fn log_arrival(&self, arrival: Arrival) -> (u64, String) {
+        let id = self.ids.fetch_add(1, Ordering::Relaxed) + 1;
+        let noise = self
+            .hasher
+            .hash_one((id, self.started.elapsed().as_nanos()));
+        let request_id = format!("mock-{id:06}-{:08x}", noise as u32);
+        self.lock().log.push(id, arrival);
+        (id, request_id)
+    }
+
+    /// Records the outcome of a logged request (and echoes it to stderr when
+    /// verbose; the line never contains the key).
+    pub fn log_outcome(&self, id: u64, status: Option<u16>, fault: Option<&'static str>) {
+        let entry = self.lock().log.finish(id, status, fault);
+        if let Some(e) = entry.filter(|_| self.config.verbose) {
+            let status = e.status.map_or("-".to_string(), |s| s.to_string());
+            let _ = writeln!(
+                std::io::stderr(),
+                "[zilliz-mock] #{} {} {} -> {} auth={}{}",
+                e.seq,
+                e.method,
+                e.path,
+                status,
+                e.auth.as_str(),
+                e.fault.map(|f| format!(" fault={f}")).unwrap_or_default()
+            );
+        }
+    }
+
+    pub fn requests(&self) -> Vec<LogEntry> {
+        self.lock().log.snapshot()
+    }
+
+    pub fn clear_requests(&self) {
+        self.lock().log.clear();
+    }
+
+    pub fn take_fault(&self) -> Option<Fault> {
+        self.lock().faults.take()
+    }
+
+    /// Appends faults; returns the queue length.
+    pub fn push_faults(&self, faults: Vec<Fault>) -> usize {
+        self.lock().faults.extend(faults)
+    }
+
+    pub fn pending_faults(&self) -> Vec<Fault> {
+        self.lock().faults.pending()
+    }
+
+    pub fn clear_faults(&self) {
+        self.lock().faults.clear();
+    }
+
+    pub fn admit(&self, auth_key: u64) -> bool {
+        self.lock().rate.admit(auth_key, Instant::now())
+    }
+
+    pub fn rate(&self) -> u32 {
+        self.lock().rate.limit()
+    }
+
+    pub fn set_rate(&self, rate: u32) {
+        self.lock().rate.set_limit(rate);
+    }
+
+    /// Removes the cluster; false if it did not exist.
+    pub fn drop_cluster(&self, id: &str) -> bool {
+        self.lock().clusters.remove(id)
+    }
+
+    pub fn add_clusters(&self, ids: Vec<String>) {
+        self.lock().clusters.extend(ids);
+    }
+
+    /// Sorted cluster ids.
+    pub fn clusters(&self) -> Vec<String> {
+        self.lock().clusters.iter().cloned().collect()
+    }
+
+    /// Back to the startup state.
+    pub fn reset(&self) {
+        let mut inner = self.lock();
+        inner.clusters = self.config.clusters.iter().cloned().collect();
+        inner.faults.clear();
+        inner.log.clear();
+        inner.rate.clear();
+        inner.rate.set_limit(self.config.rate);
+    }
+}

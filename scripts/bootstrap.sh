@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, and nothing twice.
+# Follows ../shared/TOOLCHAIN.md: rustup's wasm32 target if it can be had,
+# else Debian's rustc-web with a wasm32 std built from its own source.
+# Writes target/toolchain.env, which the other scripts source.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+mkdir -p target
+log() { printf 'bootstrap: %s\n' "$*" >&2; }
+
+APT_UPDATED=0
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$APT_UPDATED" = 0 ]; then
+    log "apt-get update"; DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null; APT_UPDATED=1
+  fi
+  log "apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# --- Packages from Debian: Chromium for the browser tests, gzip/curl for scripts.
+apt_install chromium curl ca-certificates
+
+# --- A Rust toolchain that can build wasm32-unknown-unknown.
+wasm_std_present() { # $1 = toolchain name
+  local sysroot; sysroot="$(RUSTUP_TOOLCHAIN="$1" rustc --print sysroot 2>/dev/null)" || return 1
+  compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
+}
+WASM_TOOLCHAIN=""
+DEFAULT_TC="$(rustup show active-toolchain 2>/dev/null | awk '{print $1}')"
+# ZCW_FORCE_DEBIAN_RUST=1 takes the offline path even where rustup works (to test it).
+if [ "${ZCW_FORCE_DEBIAN_RUST:-0}" = 1 ]; then DEFAULT_TC=""; fi
+if [ -n "$DEFAULT_TC" ] && wasm_std_present "$DEFAULT_TC"; then
+  WASM_TOOLCHAIN="$DEFAULT_TC"
+elif wasm_std_present debian-web; then
+  WASM_TOOLCHAIN=debian-web
+elif [ -n "$DEFAULT_TC" ] && timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 \
+     && wasm_std_present "$DEFAULT_TC"; then
+  WASM_TOOLCHAIN="$DEFAULT_TC"
+else
+  log "rustup cannot add wasm32 here: building it from Debian's rustc-web"
+  apt_install rustc-web cargo-web rust-web-src lld-22
+  if ! compgen -G "/usr/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null; then
+    scratch="$(mktemp -d)"
+    mkdir -p "$scratch/src" && : >"$scratch/src/lib.rs"
+    printf '[package]\nname = "wasmstdscratch"\nversion = "0.0.0"\nedition = "2021"\n[lib]\npath = "src/lib.rs"\n' >"$scratch/Cargo.toml"
+    log "building the wasm32 std (a few minutes)"
+    ( cd "$scratch" && env -u RUSTUP_TOOLCHAIN PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Cembed-bitcode=yes \
+        /usr/bin/cargo build -q --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort )
+    mkdir -p /usr/lib/rustlib/wasm32-unknown-unknown/lib
+    cp "$scratch"/target/wasm32-unknown-unknown/release/deps/lib*.rlib /usr/lib/rustlib/wasm32-unknown-unknown/lib/
+    rm -f /usr/lib/rustlib/wasm32-unknown-unknown/lib/libwasmstdscratch*.rlib
+    rm -rf "$scratch"
+  fi
+  rustup toolchain list | grep -q '^debian-web' || rustup toolchain link debian-web /usr
+  WASM_TOOLCHAIN=debian-web
+fi
+log "wasm toolchain: $WASM_TOOLCHAIN"
+
+# --- wasm-bindgen CLI, exactly the version in Cargo.lock.
+WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION" ]; then
+  log "cargo install wasm-bindgen-cli $WBG_VERSION (about 3 minutes)"
+  env -u RUSTUP_TOOLCHAIN cargo install -q wasm-bindgen-cli --version "=$WBG_VERSION" --force
+fi
+
+# --- npm tools (binaryen's wasm-opt, runtimes, playwright-core), pinned by package-lock.json.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json target/.npm-installed-lock; then
+  log "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  cp package-lock.json target/.npm-installed-lock
+fi
+
+cat >target/toolchain.env <<ENV
+WASM_TOOLCHAIN=$WASM_TOOLCHAIN
+WASM_BINDGEN_VERSION=$WBG_VERSION
+ENV
+log "ready"

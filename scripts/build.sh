@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: cargo → wasm-bindgen → wasm-opt → entries.
+# One build serves every runtime and every test suite.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=/dev/null
+. target/toolchain.env
+WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_TARGET_DIR=target/wasm \
+  cargo build --quiet --release --target wasm32-unknown-unknown -p zilliz-cloud-wasm --lib
+rm -rf target/bindgen pkg
+wasm-bindgen --target web --out-dir target/bindgen --out-name zilliz_cloud_wasm \
+  target/wasm/wasm32-unknown-unknown/release/zilliz_cloud_wasm.wasm
+mkdir -p pkg
+node_modules/.bin/wasm-opt -Oz "${WASM_FEATURES[@]}" \
+  target/bindgen/zilliz_cloud_wasm_bg.wasm -o pkg/zilliz_cloud_wasm_bg.wasm
+node scripts/package.mjs
+echo "build: pkg/ ready ($(wc -c <pkg/zilliz_cloud_wasm_bg.wasm) bytes of wasm)" >&2

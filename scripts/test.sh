@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every suite and ends with one line: "N passed, N failed".
+# Assumes scripts/bootstrap.sh has run (make test does that first).
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+LOGS=target/test-logs
+mkdir -p "$LOGS"
+PASSED=0
+FAILED=0
+STAGE_FAILURES=()
+
+stage() { printf '\n=== %s ===\n' "$1"; }
+broken() { # a stage that could not run or report counts as one failure
+  FAILED=$((FAILED + 1)); STAGE_FAILURES+=("$1")
+}
+
+# Sums "test result: ... N passed; M failed" lines of cargo test.
+count_cargo() {
+  local p f
+  p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$1" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed;' "$1" | awk '{s+=$1} END {print s+0}')
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+  echo "cargo: $p passed, $f failed"
+}
+
+# Reads the "# pass N" / "# fail N" lines of a TAP file from node's test runner.
+count_tap() {
+  local name="$1" tap="$2" p f
+  p=$(awk '/^# pass /{print $3}' "$tap" | tail -1)
+  f=$(awk '/^# fail /{print $3}' "$tap" | tail -1)
+  if [ -z "$p" ] || [ -z "$f" ]; then broken "$name (no summary)"; return; fi
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+  echo "$name: $p passed, $f failed"
+}
+
+stage "cargo test (core and mock, native)"
+if ! cargo test --workspace 2>&1 | tee "$LOGS/cargo.log"; then
+  grep -q 'test result:' "$LOGS/cargo.log" || broken "cargo test"
+fi
+count_cargo "$LOGS/cargo.log"
+# The Node suite needs the mock binary even if a native test failed.
+cargo build -q -p zilliz-mock || broken "mock build"
+
+stage "build the package (one build for every runtime suite)"
+if bash scripts/build.sh; then
+  stage "node (packed package installed by name)"
+  bash scripts/node-suite.sh "$LOGS/node.tap" || true
+  count_tap node "$LOGS/node.tap"
+else
+  broken "package build"
+fi
+
+printf '\n'
+[ ${#STAGE_FAILURES[@]} -gt 0 ] && printf 'stage failed: %s\n' "${STAGE_FAILURES[@]}"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

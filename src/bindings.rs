@@ -1,0 +1,175 @@
+//! Every `#[wasm_bindgen]` export, and the one conversion to the JS `ZillizError`.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+use crate::client::Client;
+use crate::core::validate::{not_an_object, RawCallOptions, RawClientOptions};
+use crate::core::{validate_client_options, RawField, ZillizError};
+
+#[wasm_bindgen(module = "/js/zilliz_error.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = ZillizError)]
+    type JsZillizError;
+
+    #[allow(clippy::too_many_arguments)]
+    #[wasm_bindgen(constructor, js_class = "ZillizError")]
+    fn new(
+        message: &str,
+        kind: &str,
+        code: JsValue,
+        status: JsValue,
+        request_id: JsValue,
+        retryable: bool,
+        attempts: u32,
+        maybe_dropped: bool,
+    ) -> JsZillizError;
+}
+
+/// The one conversion from the Rust error to the JS `ZillizError`.
+fn to_js_error(e: &ZillizError) -> JsValue {
+    let num = |n: Option<f64>| n.map_or(JsValue::NULL, JsValue::from_f64);
+    JsZillizError::new(
+        &e.message,
+        e.kind(),
+        num(e.code.map(|c| c as f64)),
+        num(e.status.map(f64::from)),
+        e.request_id
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+        e.retryable,
+        e.attempts,
+        e.maybe_dropped,
+    )
+    .into()
+}
+
+fn is_plain_object(v: &JsValue) -> bool {
+    v.is_object() && !v.is_function() && !Array::is_array(v)
+}
+
+/// Reads one option; a getter that throws counts as a bad value.
+fn raw_field(options: &JsValue, name: &str) -> RawField {
+    let Ok(v) = Reflect::get(options, &JsValue::from_str(name)) else {
+        return RawField::Other("a value that could not be read");
+    };
+    if v.is_undefined() || v.is_null() {
+        RawField::Absent
+    } else if let Some(s) = v.as_string() {
+        RawField::Str(s)
+    } else if let Some(n) = v.as_f64() {
+        RawField::Num(n)
+    } else if v.as_bool().is_some() {
+        RawField::Other("a boolean")
+    } else if v.is_function() {
+        RawField::Other("a function")
+    } else if Array::is_array(&v) {
+        RawField::Other("an array")
+    } else if v.is_object() {
+        RawField::Other("an object")
+    } else {
+        RawField::Other("a value of another type")
+    }
+}
+
+fn optional_object(options: &JsValue, name: &str) -> Result<Option<JsValue>, ()> {
+    match Reflect::get(options, &JsValue::from_str(name)) {
+        Ok(v) if v.is_undefined() || v.is_null() => Ok(None),
+        Ok(v) => Ok(Some(v)),
+        Err(_) => Err(()),
+    }
+}
+
+fn read_client(options: &JsValue) -> Result<Client, ZillizError> {
+    if !is_plain_object(options) {
+        return Err(not_an_object("options"));
+    }
+    let raw = RawClientOptions {
+        api_key: raw_field(options, "apiKey"),
+        region: raw_field(options, "region"),
+        base_url: raw_field(options, "baseUrl"),
+        timeout_ms: raw_field(options, "timeoutMs"),
+        max_retries: raw_field(options, "maxRetries"),
+    };
+    let config = validate_client_options(&raw)?;
+    let fetch = match optional_object(options, "fetch") {
+        Ok(None) => None,
+        Ok(Some(f)) if f.is_function() => Some(f.unchecked_into::<Function>()),
+        _ => return Err(ZillizError::invalid_input("fetch must be a function")),
+    };
+    Ok(Client::new(config, fetch))
+}
+
+/// The per-call options and signal.
+fn read_call(options: &JsValue) -> Result<(RawCallOptions, Option<AbortSignal>), ZillizError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok((RawCallOptions::default(), None));
+    }
+    if !is_plain_object(options) {
+        return Err(not_an_object("options"));
+    }
+    let raw = RawCallOptions {
+        timeout_ms: raw_field(options, "timeoutMs"),
+        max_retries: raw_field(options, "maxRetries"),
+    };
+    let signal = match optional_object(options, "signal") {
+        Ok(None) => None,
+        Ok(Some(s)) if s.is_object() && get_function(&s, "addEventListener") => {
+            Some(s.unchecked_into())
+        }
+        _ => return Err(ZillizError::invalid_input("signal must be an AbortSignal")),
+    };
+    Ok((raw, signal))
+}
+
+fn get_function(target: &JsValue, name: &str) -> bool {
+    Reflect::get(target, &JsValue::from_str(name)).is_ok_and(|f| f.is_function())
+}
+
+fn run(client: Rc<Client>, cluster_id: RawField, call_options: JsValue) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let (raw, signal) = read_call(&call_options).map_err(|e| to_js_error(&e))?;
+        client
+            .drop_cluster(&cluster_id, &raw, signal.as_ref())
+            .await
+            .map_err(|e| to_js_error(&e))
+    })
+}
+
+/// A client for the Zilliz Cloud control plane.
+#[wasm_bindgen]
+pub struct ZillizCloud {
+    client: Rc<Client>,
+}
+
+#[wasm_bindgen]
+impl ZillizCloud {
+    /// Throws a `ZillizError` of kind `invalid_input` for bad options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<ZillizCloud, JsValue> {
+        let client = read_client(&options).map_err(|e| to_js_error(&e))?;
+        Ok(ZillizCloud {
+            client: Rc::new(client),
+        })
+    }
+
+    /// Drops a cluster. Always returns a promise; every failure rejects it with a `ZillizError`.
+    #[wasm_bindgen(js_name = dropCluster)]
+    pub fn drop_cluster(&self, cluster_id: JsValue, options: JsValue) -> Promise {
+        let id = raw_field(&Array::of1(&cluster_id).into(), "0");
+        run(self.client.clone(), id, options)
+    }
+}
+
+/// The one-shot form: `dropCluster({ apiKey, clusterId, ...options })`.
+#[wasm_bindgen(js_name = dropCluster)]
+pub fn drop_cluster(options: JsValue) -> Promise {
+    match read_client(&options) {
+        Ok(client) => run(Rc::new(client), raw_field(&options, "clusterId"), options),
+        Err(e) => Promise::reject(&to_js_error(&e)),
+    }
+}

@@ -1,0 +1,96 @@
+//! The request as plain data: what to send, not how.
+
+use super::validate::ClientConfig;
+
+pub const METHOD: &str = "DELETE";
+pub const ACCEPT: &str = "application/json";
+
+/// One drop request. Its `Debug` hides the `Authorization` value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DropRequest {
+    pub url: String,
+    /// `Bearer {apiKey}`.
+    pub authorization: String,
+}
+
+impl core::fmt::Debug for DropRequest {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("DropRequest")
+            .field("method", &METHOD)
+            .field("url", &self.url)
+            .field("authorization", &"Bearer [redacted]")
+            .finish()
+    }
+}
+
+/// `cluster_id` must have passed `validate_cluster_id`; it is percent-encoded
+/// anyway, so that no input can ever leave its path segment.
+pub fn build_drop_request(config: &ClientConfig, cluster_id: &str) -> DropRequest {
+    let mut url = String::with_capacity(config.base_url.len() + cluster_id.len() + 20);
+    url.push_str(&config.base_url);
+    url.push_str("/v2/clusters/");
+    push_path_segment(&mut url, cluster_id);
+    url.push_str("/drop");
+    let mut authorization = String::from("Bearer ");
+    authorization.push_str(config.api_key.expose());
+    DropRequest { url, authorization }
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn push_path_segment(out: &mut String, segment: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            for nibble in [b >> 4, b & 0xF] {
+                out.push(HEX.get(usize::from(nibble)).map_or('0', |h| char::from(*h)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::validate::{validate_client_options, RawClientOptions, RawField};
+
+    fn config(base: Option<&str>) -> ClientConfig {
+        validate_client_options(&RawClientOptions {
+            api_key: RawField::Str("sk-secret".into()),
+            base_url: base.map_or(RawField::Absent, |b| RawField::Str(b.into())),
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn builds_url_and_header() {
+        let r = build_drop_request(&config(None), "in01-6183d6bac30f801");
+        assert_eq!(
+            r.url,
+            "https://api.cloud.zilliz.com/v2/clusters/in01-6183d6bac30f801/drop"
+        );
+        assert_eq!(r.authorization, "Bearer sk-secret");
+        let r = build_drop_request(&config(Some("http://127.0.0.1:9/api/zilliz/")), "a_b");
+        assert_eq!(r.url, "http://127.0.0.1:9/api/zilliz/v2/clusters/a_b/drop");
+    }
+
+    #[test]
+    fn encodes_anything_outside_unreserved() {
+        let r = build_drop_request(&config(None), "a/b?c#d %é");
+        assert!(
+            r.url
+                .ends_with("/v2/clusters/a%2Fb%3Fc%23d%20%25%C3%A9/drop"),
+            "{}",
+            r.url
+        );
+    }
+
+    #[test]
+    fn debug_hides_key() {
+        let d = format!("{:?}", build_drop_request(&config(None), "x"));
+        assert!(!d.contains("sk-secret"), "{d}");
+    }
+}

@@ -1,0 +1,243 @@
+//! Turning status, headers and body text into a result.
+
+use super::error::{ErrorKind, ZillizError};
+use super::json::{self, Json, JsonError};
+use super::retry::is_retryable_status;
+use super::text::{push_int, truncate};
+
+/// Bodies larger than this are refused unread: a drop answer is a few hundred bytes.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Server messages are cut to this length before they reach an error.
+const MAX_MESSAGE_BYTES: usize = 1000;
+
+/// What the client reads from a response besides its body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResponseHead {
+    /// 0 for a browser's opaque redirect, whose status is hidden.
+    pub status: u16,
+    /// From `requestid`, else `x-request-id`.
+    pub request_id: Option<String>,
+    pub location: Option<String>,
+    pub retry_after: Option<String>,
+    pub retry_after_ms: Option<String>,
+}
+
+/// The documented success body's fields (the JS side returns the whole body).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DropSuccess {
+    pub code: i64,
+    pub cluster_id: String,
+    pub prompt: String,
+}
+
+/// The kind a documented error code maps to, if it is one.
+pub fn kind_for_code(code: i64) -> Option<ErrorKind> {
+    match code {
+        80001 | 80002 | 21119 => Some(ErrorKind::Auth),
+        96012..=96016 | 96027 | 40022 => Some(ErrorKind::Permission),
+        96018 | 80020 | 40021 => Some(ErrorKind::NotFound),
+        _ => None,
+    }
+}
+
+/// The kind an HTTP error status maps to, when the body says nothing more precise.
+fn kind_for_status(status: u16) -> ErrorKind {
+    match status {
+        401 => ErrorKind::Auth,
+        403 => ErrorKind::Permission,
+        404 => ErrorKind::NotFound,
+        429 => ErrorKind::RateLimited,
+        500..=599 => ErrorKind::Server,
+        _ => ErrorKind::Api,
+    }
+}
+
+/// Keeps a header value printable and short, so it is safe to show.
+pub fn clean_header_value(value: &str, max: usize) -> Option<String> {
+    let cleaned: String = value.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = truncate(cleaned.trim(), max);
+    if cleaned.is_empty() {
+        None
+    } else {
+        Some(cleaned.to_owned())
+    }
+}
+
+fn error_for(
+    head: &ResponseHead,
+    kind: ErrorKind,
+    message: String,
+    code: Option<i64>,
+) -> ZillizError {
+    let mut e = ZillizError::new(kind, message);
+    e.status = if head.status == 0 {
+        None
+    } else {
+        Some(head.status)
+    };
+    e.code = code;
+    e.request_id = head.request_id.clone();
+    e.retryable = is_retryable_status(head.status);
+    e
+}
+
+fn push_status(m: &mut String, status: u16) {
+    m.push_str("HTTP ");
+    push_int(m, i64::from(status));
+}
+
+/// Parses one answer to the drop request.
+pub fn parse_drop_response(head: &ResponseHead, body: &str) -> Result<DropSuccess, ZillizError> {
+    match head.status {
+        0 => Err(error_for(
+            head,
+            ErrorKind::Api,
+            "the server answered with a redirect, which is not followed so that the API key goes only to the configured base URL".into(),
+            None,
+        )),
+        200..=299 => parse_success_status(head, body),
+        300..=399 => {
+            let mut m = String::from("the server answered ");
+            push_status(&mut m, head.status);
+            m.push_str(" redirecting to ");
+            m.push_str(head.location.as_deref().unwrap_or("(no location)"));
+            m.push_str("; redirects are not followed so that the API key goes only to the configured base URL");
+            Err(error_for(head, ErrorKind::Api, m, None))
+        }
+        _ => Err(parse_error_status(head, body)),
+    }
+}
+
+/// A 2xx: the body decides between success and a logical error.
+fn parse_success_status(head: &ResponseHead, body: &str) -> Result<DropSuccess, ZillizError> {
+    let decode = |reason: &str| {
+        let mut m = String::from("unexpected response to the drop request (");
+        push_status(&mut m, head.status);
+        m.push_str("): ");
+        m.push_str(reason);
+        error_for(head, ErrorKind::Decode, m, None)
+    };
+    let doc = match json::parse(body) {
+        Ok(doc) => doc,
+        Err(JsonError::Empty) => return Err(decode("the body is empty")),
+        Err(JsonError::TooDeep) => return Err(decode("the body nests too deeply")),
+        Err(JsonError::Syntax) => return Err(decode("the body is not valid JSON")),
+    };
+    if !matches!(doc, Json::Object(_)) {
+        let mut r = String::from("the body is ");
+        r.push_str(doc.type_name());
+        r.push_str(", expected an object");
+        return Err(decode(&r));
+    }
+    let code = match doc.get("code") {
+        None => return Err(decode("the body has no \"code\"")),
+        Some(c) => c
+            .as_i64()
+            .ok_or_else(|| decode("\"code\" is not an integer"))?,
+    };
+    if code != 0 && code != 200 {
+        return Err(logical_error(head, &doc, code));
+    }
+    let data = match doc.get("data") {
+        Some(d @ Json::Object(_)) => d,
+        Some(Json::Null) | None => return Err(decode("\"data\" is missing")),
+        Some(_) => return Err(decode("\"data\" is not an object")),
+    };
+    let field = |name: &str| -> Result<String, ZillizError> {
+        match data.get(name) {
+            Some(Json::String(s)) => Ok(s.clone()),
+            Some(other) => {
+                let mut r = String::from("\"data.");
+                r.push_str(name);
+                r.push_str("\" is ");
+                r.push_str(other.type_name());
+                r.push_str(", expected a string");
+                Err(decode(&r))
+            }
+            None => {
+                let mut r = String::from("\"data.");
+                r.push_str(name);
+                r.push_str("\" is missing");
+                Err(decode(&r))
+            }
+        }
+    };
+    Ok(DropSuccess {
+        code,
+        cluster_id: field("clusterId")?,
+        prompt: field("prompt")?,
+    })
+}
+
+/// A 2xx whose body carries a non-zero code: the server refused.
+fn logical_error(head: &ResponseHead, doc: &Json, code: i64) -> ZillizError {
+    let kind = kind_for_code(code).unwrap_or(ErrorKind::Api);
+    let mut e = error_for(
+        head,
+        kind,
+        server_message(doc, code, head.status),
+        Some(code),
+    );
+    e.retryable = false;
+    e
+}
+
+/// A 4xx or 5xx (or an unexpected 1xx): the body may say why.
+fn parse_error_status(head: &ResponseHead, body: &str) -> ZillizError {
+    let doc = json::parse(body)
+        .ok()
+        .filter(|d| matches!(d, Json::Object(_)));
+    let code = doc
+        .as_ref()
+        .and_then(|d| d.get("code"))
+        .and_then(Json::as_i64);
+    let kind = match head.status {
+        429 => ErrorKind::RateLimited,
+        500..=599 => ErrorKind::Server,
+        _ => code
+            .and_then(kind_for_code)
+            .unwrap_or_else(|| kind_for_status(head.status)),
+    };
+    let message = match (&doc, code) {
+        (Some(d), Some(c)) => server_message(d, c, head.status),
+        _ => {
+            let mut m = String::new();
+            push_status(&mut m, head.status);
+            m.push_str(match (kind, body.trim().is_empty()) {
+                (_, true) => " with an empty body",
+                _ => " with a body that is not the documented JSON",
+            });
+            m.push_str(match kind {
+                ErrorKind::Auth => ": check the API key",
+                ErrorKind::Permission => ": the API key lacks permission",
+                ErrorKind::NotFound => ": not found",
+                ErrorKind::RateLimited => ": too many requests",
+                ErrorKind::Server => ": the server or a gateway failed",
+                _ => "",
+            });
+            m
+        }
+    };
+    error_for(head, kind, message, code)
+}
+
+/// `"{message} (code N, HTTP S)"`, with the server's message cut to a sane length.
+fn server_message(doc: &Json, code: i64, status: u16) -> String {
+    let mut m = String::new();
+    match doc.get("message").and_then(Json::as_str).map(str::trim) {
+        Some(text) if !text.is_empty() => {
+            let text: String = text.chars().filter(|c| !c.is_control()).collect();
+            m.push_str(truncate(&text, MAX_MESSAGE_BYTES));
+        }
+        _ => m.push_str("the server refused the drop"),
+    }
+    m.push_str(" (code ");
+    push_int(&mut m, code);
+    m.push_str(", ");
+    push_status(&mut m, status);
+    m.push(')');
+    m
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,374 @@
+//! Table-driven: status × body shape × headers → outcome.
+
+use super::*;
+
+const OK: &str = r#"{"code":0,"data":{"clusterId":"in01-6183d6bac30f801","prompt":"moved to the recycle bin for 30 days"}}"#;
+const HTML: &str = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+
+fn head(status: u16) -> ResponseHead {
+    ResponseHead {
+        status,
+        request_id: Some("req-1".into()),
+        ..Default::default()
+    }
+}
+
+/// (status, body, kind or None for success, code, retryable)
+type Case = (u16, &'static str, Option<ErrorKind>, Option<i64>, bool);
+
+#[test]
+fn outcome_table() {
+    use ErrorKind::*;
+    let cases: &[Case] = &[
+        // Success, current and legacy envelopes; unknown fields are fine.
+        (200, OK, None, None, false),
+        (
+            200,
+            r#"{"code":200,"data":{"clusterId":"c","prompt":"p"}}"#,
+            None,
+            None,
+            false,
+        ),
+        (
+            201,
+            r#"{"code":0,"data":{"clusterId":"c","prompt":"p","extra":[1]},"more":true}"#,
+            None,
+            None,
+            false,
+        ),
+        // HTTP 200 with a logical error code.
+        (
+            200,
+            r#"{"code":96018,"message":"Cluster not found"}"#,
+            Some(NotFound),
+            Some(96018),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":80020,"message":"x"}"#,
+            Some(NotFound),
+            Some(80020),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":40021,"message":"x"}"#,
+            Some(NotFound),
+            Some(40021),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":80001,"message":"bad key"}"#,
+            Some(Auth),
+            Some(80001),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":80002,"message":"x"}"#,
+            Some(Auth),
+            Some(80002),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":21119,"message":"The apikey is illegal"}"#,
+            Some(Auth),
+            Some(21119),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":96012,"message":"x"}"#,
+            Some(Permission),
+            Some(96012),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":96016,"message":"x"}"#,
+            Some(Permission),
+            Some(96016),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":96027,"message":"x"}"#,
+            Some(Permission),
+            Some(96027),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":40022,"message":"x"}"#,
+            Some(Permission),
+            Some(40022),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":96025,"message":"empty clusterId"}"#,
+            Some(Api),
+            Some(96025),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":96036,"message":"invalid clusterId"}"#,
+            Some(Api),
+            Some(96036),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":96021,"message":"Free"}"#,
+            Some(Api),
+            Some(96021),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":96022,"message":"Serverless"}"#,
+            Some(Api),
+            Some(96022),
+            false,
+        ),
+        (
+            200,
+            r#"{"code":80000,"message":"incorrect parameter"}"#,
+            Some(Api),
+            Some(80000),
+            false,
+        ),
+        (200, r#"{"code":12345}"#, Some(Api), Some(12345), false),
+        // HTTP errors with JSON bodies.
+        (
+            401,
+            r#"{"code":80001,"message":"Invalid token"}"#,
+            Some(Auth),
+            Some(80001),
+            false,
+        ),
+        (
+            401,
+            r#"{"code":21119,"message":"The apikey is illegal"}"#,
+            Some(Auth),
+            Some(21119),
+            false,
+        ),
+        (
+            403,
+            r#"{"code":96013,"message":"no permission"}"#,
+            Some(Permission),
+            Some(96013),
+            false,
+        ),
+        (
+            404,
+            r#"{"code":96018,"message":"nope"}"#,
+            Some(NotFound),
+            Some(96018),
+            false,
+        ),
+        (
+            400,
+            r#"{"code":80001,"message":"bad key"}"#,
+            Some(Auth),
+            Some(80001),
+            false,
+        ),
+        (
+            400,
+            r#"{"code":80000,"message":"incorrect parameter"}"#,
+            Some(Api),
+            Some(80000),
+            false,
+        ),
+        (
+            408,
+            r#"{"code":408,"message":"timeout"}"#,
+            Some(Api),
+            Some(408),
+            true,
+        ),
+        (
+            429,
+            r#"{"code":429,"message":"slow down"}"#,
+            Some(RateLimited),
+            Some(429),
+            true,
+        ),
+        (
+            429,
+            r#"{"code":80001,"message":"odd"}"#,
+            Some(RateLimited),
+            Some(80001),
+            true,
+        ),
+        (
+            500,
+            r#"{"code":500,"message":"boom"}"#,
+            Some(Server),
+            Some(500),
+            true,
+        ),
+        (
+            503,
+            r#"{"code":96018,"message":"odd"}"#,
+            Some(Server),
+            Some(96018),
+            true,
+        ),
+        (
+            501,
+            r#"{"code":1,"message":"no"}"#,
+            Some(Server),
+            Some(1),
+            false,
+        ),
+        // HTTP errors with bodies that are not the documented JSON.
+        (401, "", Some(Auth), None, false),
+        (403, HTML, Some(Permission), None, false),
+        (404, "Not Found", Some(NotFound), None, false),
+        (429, "", Some(RateLimited), None, true),
+        (502, HTML, Some(Server), None, true),
+        (503, "", Some(Server), None, true),
+        (504, r#"{"code":"x"}"#, Some(Server), None, true),
+        (500, "{\"code\":0,", Some(Server), None, true),
+        (418, "[]", Some(Api), None, false),
+        (400, r#"{"message":"no code"}"#, Some(Api), None, false),
+        (100, "", Some(Api), None, false),
+        // 2xx bodies that are not the documented JSON.
+        (200, "", Some(Decode), None, false),
+        (204, "", Some(Decode), None, false),
+        (200, HTML, Some(Decode), None, false),
+        (
+            200,
+            "{\"code\":0,\"data\":{\"clusterId\":\"in01-",
+            Some(Decode),
+            None,
+            false,
+        ),
+        (
+            200,
+            r#"{"code":"0","data":{"clusterId":"c","prompt":"p"}}"#,
+            Some(Decode),
+            None,
+            false,
+        ),
+        (200, r#"{"code":0.5}"#, Some(Decode), None, false),
+        (200, r#"{"code":null}"#, Some(Decode), None, false),
+        (
+            200,
+            r#"{"data":{"clusterId":"c","prompt":"p"}}"#,
+            Some(Decode),
+            None,
+            false,
+        ),
+        (200, r#"{"code":0}"#, Some(Decode), None, false),
+        (200, r#"{"code":0,"data":null}"#, Some(Decode), None, false),
+        (200, r#"{"code":0,"data":[]}"#, Some(Decode), None, false),
+        (
+            200,
+            r#"{"code":0,"data":{"clusterId":5,"prompt":"p"}}"#,
+            Some(Decode),
+            None,
+            false,
+        ),
+        (
+            200,
+            r#"{"code":0,"data":{"clusterId":"c"}}"#,
+            Some(Decode),
+            None,
+            false,
+        ),
+        (
+            200,
+            r#"{"code":0,"data":{"clusterId":"c","prompt":null}}"#,
+            Some(Decode),
+            None,
+            false,
+        ),
+        (200, r#"[{"code":0}]"#, Some(Decode), None, false),
+        (200, "0", Some(Decode), None, false),
+        (200, "null", Some(Decode), None, false),
+        // Redirects are never followed.
+        (301, "", Some(Api), None, false),
+        (307, "", Some(Api), None, false),
+        (0, "", Some(Api), None, false),
+    ];
+    for &(status, body, kind, code, retryable) in cases {
+        let result = parse_drop_response(&head(status), body);
+        match (kind, result) {
+            (None, Ok(ok)) => assert!(!ok.cluster_id.is_empty()),
+            (Some(kind), Err(e)) => {
+                let ctx = (status, body, &e.message);
+                assert_eq!(e.kind, kind, "{ctx:?}");
+                assert_eq!(e.code, code, "{ctx:?}");
+                assert_eq!(e.retryable, retryable, "{ctx:?}");
+                assert_eq!(
+                    e.status,
+                    if status == 0 { None } else { Some(status) },
+                    "{ctx:?}"
+                );
+                assert_eq!(e.request_id.as_deref(), Some("req-1"));
+                assert!(!e.message.is_empty());
+            }
+            (want, got) => panic!("{status} {body}: wanted {want:?}, got {got:?}"),
+        }
+    }
+}
+
+#[test]
+fn success_fields() {
+    let ok = parse_drop_response(&head(200), OK).unwrap();
+    assert_eq!(ok.cluster_id, "in01-6183d6bac30f801");
+    assert!(ok.prompt.contains("30 days"));
+    assert_eq!(ok.code, 0);
+}
+
+#[test]
+fn messages_keep_the_servers_words() {
+    let e = parse_drop_response(
+        &head(200),
+        r#"{"code":96018,"message":"Cluster not found. Please check your cluster ID."}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.message,
+        "Cluster not found. Please check your cluster ID. (code 96018, HTTP 200)"
+    );
+    let long = format!(r#"{{"code":1,"message":"{}"}}"#, "x".repeat(5000));
+    let e = parse_drop_response(&head(400), &long).unwrap_err();
+    assert!(e.message.len() < 1100);
+    let e = parse_drop_response(&head(502), HTML).unwrap_err();
+    assert!(e.message.starts_with("HTTP 502"), "{}", e.message);
+    assert!(!e.message.contains("nginx"), "HTML never reaches a message");
+}
+
+#[test]
+fn redirect_names_status_and_location() {
+    let h = ResponseHead {
+        status: 302,
+        location: Some("http://127.0.0.1:9/steal".into()),
+        ..Default::default()
+    };
+    let e = parse_drop_response(&h, "").unwrap_err();
+    assert!(
+        e.message.contains("HTTP 302") && e.message.contains("http://127.0.0.1:9/steal"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn header_values_are_cleaned() {
+    assert_eq!(clean_header_value(" abc\r\n", 10).as_deref(), Some("abc"));
+    assert_eq!(clean_header_value("", 10), None);
+    assert_eq!(
+        clean_header_value("0123456789abc", 4).as_deref(),
+        Some("0123")
+    );
+}

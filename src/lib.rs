@@ -1,0 +1,24 @@
+//! Drop a Zilliz Cloud cluster from any JavaScript runtime.
+//!
+//! Three layers, so that the logic is testable without a JavaScript engine:
+//! - [`core`]: pure. Validates input, builds the request as data, parses a
+//!   response from status, headers and body text, decides retries.
+//! - `transport`: the only code that touches `fetch`, `AbortController` and timers.
+//! - `bindings`: every `#[wasm_bindgen]` export and the one conversion to the JS `ZillizError`.
+//!
+//! `client` runs a call: core decisions, transport I/O.
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod core;
+
+mod bindings;
+mod client;
+mod transport;

@@ -1,0 +1,106 @@
+// The package as users get it: installed by name, no init(), custom fetch.
+import { it } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { existsSync, readFileSync } from "node:fs";
+import * as api from "zilliz-cloud-wasm";
+
+const { ZillizCloud, dropCluster, ZillizError } = api;
+const ok = (id = "in01-6183d6bac30f801") =>
+  new Response(JSON.stringify({ code: 0, data: { clusterId: id, prompt: "in the recycle bin for 30 days" } }), {
+    headers: { "content-type": "application/json", requestid: "req-1" },
+  });
+
+it("exports exactly the contract's names, with no init() needed", () => {
+  assert.deepEqual(Object.keys(api).sort(), ["ZillizCloud", "ZillizError", "dropCluster"]);
+  assert.equal(typeof ZillizCloud, "function");
+  assert.equal(typeof dropCluster, "function");
+  assert.ok(ZillizError.prototype instanceof Error);
+});
+
+it("is installed by name with types and an exports map", () => {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve("zilliz-cloud-wasm/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+  assert.equal(manifest.name, "zilliz-cloud-wasm");
+  assert.equal(manifest.exports["."].node, "./node.js");
+  const types = readFileSync(new URL("index.d.ts", `file://${manifestPath}`), "utf8");
+  for (const name of ["class ZillizCloud", "function dropCluster", "class ZillizError", "interface ClientOptions", "interface CallOptions", "interface DropClusterResponse"]) {
+    assert.ok(types.includes(name), name);
+  }
+  assert.ok(!/\bany\b/.test(types), "no `any` in the declarations");
+  assert.ok(existsSync(new URL("zilliz_cloud_wasm_bg.wasm", `file://${manifestPath}`)));
+});
+
+it("a custom fetch is called unbound, with the documented request", async () => {
+  const calls = [];
+  const zc = new ZillizCloud({
+    apiKey: "sk-custom-fetch-key",
+    fetch: function (url, init) {
+      calls.push({ self: this, url, init });
+      return Promise.resolve(ok());
+    },
+  });
+  const res = await zc.dropCluster("in01-6183d6bac30f801");
+  assert.equal(res.data.clusterId, "in01-6183d6bac30f801");
+  assert.equal(calls.length, 1);
+  assert.equal(calls[0].self, undefined, "called unbound");
+  assert.equal(calls[0].url, "https://api.cloud.zilliz.com/v2/clusters/in01-6183d6bac30f801/drop");
+});
+
+it("region cn uses the China endpoint; baseUrl overrides region", async () => {
+  const urls = [];
+  const fetch = async (url) => (urls.push(url), ok());
+  await new ZillizCloud({ apiKey: "sk-region-key", region: "cn", fetch }).dropCluster("in01-6183d6bac30f801");
+  await new ZillizCloud({ apiKey: "sk-region-key", region: "global", fetch }).dropCluster("in01-6183d6bac30f801");
+  await dropCluster({ apiKey: "sk-region-key", region: "cn", baseUrl: "https://proxy.example.com/z/", fetch, clusterId: "x" });
+  assert.deepEqual(urls, [
+    "https://api.cloud.zilliz.com.cn/v2/clusters/in01-6183d6bac30f801/drop",
+    "https://api.cloud.zilliz.com/v2/clusters/in01-6183d6bac30f801/drop",
+    "https://proxy.example.com/z/v2/clusters/x/drop",
+  ]);
+});
+
+it("reads the request id from x-request-id too", async () => {
+  const fetch = async () => new Response(JSON.stringify({ code: 96018, message: "gone" }), { headers: { "x-request-id": "xr-9" } });
+  const err = await dropCluster({ apiKey: "sk-rid-key", clusterId: "c", fetch }).catch((e) => e);
+  assert.equal(err.requestId, "xr-9");
+});
+
+it("a misbehaving custom fetch gets a typed error, never a hang or a trap", async () => {
+  const cases = [
+    [() => { throw new TypeError("boom"); }, "network"],
+    [async () => { throw new TypeError("failed to fetch"); }, "network"],
+    [async () => "not a response", "network"],
+    [async () => null, "network"],
+    [() => new Promise(() => {}), "timeout"],
+    [async () => ({ status: 200, headers: { get: () => null }, text: () => new Promise(() => {}) }), "timeout"],
+    [async () => ({ status: 200, headers: { get: () => null }, text: async () => "{\"code\":0,\"data\":{\"clusterId\":\"c\",\"prompt\":\"p\"}}" }), null],
+    [async () => new Response("x".repeat(2 * 1024 * 1024)), "decode"],
+  ];
+  for (const [fetch, kind] of cases) {
+    const p = dropCluster({ apiKey: "sk-misbehaving", clusterId: "c", fetch, timeoutMs: 100, maxRetries: 0 });
+    if (kind === null) {
+      assert.equal((await p).code, 0);
+      continue;
+    }
+    const err = await p.then(() => assert.fail("resolved"), (e) => e);
+    assert.ok(err instanceof ZillizError);
+    assert.equal(err.kind, kind, String(fetch));
+  }
+  assert.equal((await dropCluster({ apiKey: "sk-after", clusterId: "c", fetch: async () => ok("c") })).code, 0);
+});
+
+it("memory stays flat over many calls (no leak per call)", async () => {
+  const fetch = async () => ok();
+  const zc = new ZillizCloud({ apiKey: "sk-leak-check", fetch });
+  const fail = new ZillizCloud({ apiKey: "sk-leak-check", fetch: async () => new Response("{}", { status: 500 }), maxRetries: 0 });
+  for (let i = 0; i < 200; i++) await zc.dropCluster("c");
+  const before = process.memoryUsage().arrayBuffers;
+  for (let i = 0; i < 3000; i++) {
+    await zc.dropCluster("c");
+    await fail.dropCluster("c").catch(() => {});
+  }
+  const grown = process.memoryUsage().arrayBuffers - before;
+  assert.ok(grown < 1024 * 1024, `array buffers grew by ${grown} bytes`);
+});
