@@ -24,21 +24,23 @@ apt_install() {
 # --- Packages from Debian: Chromium for the browser tests, gzip/curl for scripts.
 apt_install chromium curl ca-certificates
 
-# --- A Rust toolchain that can build wasm32-unknown-unknown.
-wasm_std_present() { # $1 = toolchain name
+# --- A Rust toolchain that can build wasm32-unknown-unknown, with its std source
+# (scripts/build.sh rebuilds std with immediate-abort panics, for size).
+toolchain_ready() { # $1 = toolchain name
   local sysroot; sysroot="$(RUSTUP_TOOLCHAIN="$1" rustc --print sysroot 2>/dev/null)" || return 1
-  compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
+  compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null &&
+    [ -d "$sysroot/lib/rustlib/src/rust/library/std" ]
 }
 WASM_TOOLCHAIN=""
 DEFAULT_TC="$(rustup show active-toolchain 2>/dev/null | awk '{print $1}')"
 # ZCW_FORCE_DEBIAN_RUST=1 takes the offline path even where rustup works (to test it).
 if [ "${ZCW_FORCE_DEBIAN_RUST:-0}" = 1 ]; then DEFAULT_TC=""; fi
-if [ -n "$DEFAULT_TC" ] && wasm_std_present "$DEFAULT_TC"; then
+if [ -n "$DEFAULT_TC" ] && toolchain_ready "$DEFAULT_TC"; then
   WASM_TOOLCHAIN="$DEFAULT_TC"
-elif wasm_std_present debian-web; then
+elif toolchain_ready debian-web; then
   WASM_TOOLCHAIN=debian-web
 elif [ -n "$DEFAULT_TC" ] && timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 \
-     && wasm_std_present "$DEFAULT_TC"; then
+     && timeout 60 rustup component add rust-src >/dev/null 2>&1 && toolchain_ready "$DEFAULT_TC"; then
   WASM_TOOLCHAIN="$DEFAULT_TC"
 else
   log "rustup cannot add wasm32 here: building it from Debian's rustc-web"

@@ -9,8 +9,14 @@ cd "$ROOT"
 WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
-RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_TARGET_DIR=target/wasm \
-  cargo build --quiet --release --target wasm32-unknown-unknown -p zilliz-cloud-wasm --lib
+# std is rebuilt with the crate so that a panic aborts at once: none of std's
+# panic-message formatting is linked (about 8 KB gzipped). This needs the
+# toolchain's std source and RUSTC_BOOTSTRAP, as ../shared/TOOLCHAIN.md's own
+# offline std build does; nothing in the crate relies on unstable features.
+RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_TARGET_DIR=target/wasm RUSTC_BOOTSTRAP=1 \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  cargo build --quiet --release --target wasm32-unknown-unknown -p zilliz-cloud-wasm --lib \
+  -Zbuild-std=std,panic_abort
 rm -rf target/bindgen pkg
 wasm-bindgen --target web --out-dir target/bindgen --out-name zilliz_cloud_wasm \
   target/wasm/wasm32-unknown-unknown/release/zilliz_cloud_wasm.wasm

@@ -10,7 +10,9 @@ const pkg = join(root, "pkg");
 const glue = "zilliz_cloud_wasm.js";
 const wasm = "zilliz_cloud_wasm_bg.wasm";
 
-cpSync(join(bindgen, glue), join(pkg, glue));
+// The glue's first line points TypeScript at a .d.ts that is not shipped (index.d.ts is).
+const glueText = readFileSync(join(bindgen, glue), "utf8").replace(/^\/\* @ts-self-types=.*\*\/\n/, "");
+writeFileSync(join(pkg, glue), glueText);
 cpSync(join(bindgen, "snippets"), join(pkg, "snippets"), { recursive: true });
 const errorModule = "./" + relative(pkg, findFile(join(pkg, "snippets"), "zilliz_error.js"));
 
@@ -29,18 +31,26 @@ const exportsLine =
   `export { ZillizCloud, dropCluster } from "./${glue}";\n` +
   `export { ZillizError } from "${errorModule}";\n`;
 
+// Every entry initialises the one shared .wasm on import, in the way its runtime allows.
 const entries = {
-  // Node.js and Deno: read the .wasm next to this file and compile it synchronously.
+  // Node.js (and Bun): read the .wasm next to this file and compile it synchronously.
   "node.js":
     `import { readFileSync } from "node:fs";\n` +
     `import { initSync } from "./${glue}";\n` +
     `initSync({ module: readFileSync(new URL("./${wasm}", import.meta.url)) });\n` + exportsLine,
-  // workerd forbids compiling wasm from bytes: the bundler hands us a WebAssembly.Module.
+  // Deno >= 2.6: a source phase import hands us the compiled WebAssembly.Module through the
+  // module loader, so no --allow-read is needed (only --allow-net for the API).
+  "deno.js":
+    `import source wasmModule from "./${wasm}";\n` +
+    `import { initSync } from "./${glue}";\n` +
+    `initSync({ module: wasmModule });\n` + exportsLine,
+  // workerd forbids compiling wasm from bytes: the bundler (wrangler) hands us a WebAssembly.Module.
   "workerd.js":
     `import wasmModule from "./${wasm}";\n` +
     `import { initSync } from "./${glue}";\n` +
     `initSync({ module: wasmModule });\n` + exportsLine,
-  // Browsers, Web Workers and bundlers: fetch the .wasm next to this file.
+  // Browsers, Web Workers and bundlers: fetch the .wasm next to this file. Bundlers that
+  // understand new URL(..., import.meta.url) (Vite, tested) emit the .wasm as an asset.
   "browser.js":
     `import init from "./${glue}";\n` +
     `await init({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` + exportsLine,
@@ -64,15 +74,15 @@ const manifest = {
     ".": {
       types: "./index.d.ts",
       workerd: "./workerd.js",
-      deno: "./node.js",
+      deno: "./deno.js",
       node: "./node.js",
       browser: "./browser.js",
       default: "./browser.js",
     },
     "./package.json": "./package.json",
   },
-  files: ["index.d.ts", "node.js", "workerd.js", "browser.js", glue, wasm, "snippets/", "README.md"],
-  sideEffects: ["./node.js", "./workerd.js", "./browser.js"],
+  files: ["index.d.ts", ...Object.keys(entries), glue, wasm, "snippets/"],
+  sideEffects: Object.keys(entries).map((name) => `./${name}`),
   engines: { node: ">=20" },
   keywords: ["zilliz", "milvus", "wasm", "cloudflare-workers", "deno"],
 };

@@ -34,6 +34,18 @@ count_tap() {
   echo "$name: $p passed, $f failed"
 }
 
+# Reads "SUITE <name> <passed> <failed>" lines.
+count_suite_lines() {
+  local suite="$1" log="$2" lines
+  lines=$(grep -E '^SUITE [^ ]+ [0-9]+ [0-9]+$' "$log" || true)
+  if [ -z "$lines" ]; then broken "$suite (no SUITE line)"; return; fi
+  while read -r _ name p f; do
+    PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+    echo "$name: $p passed, $f failed"
+  done <<<"$lines"
+}
+EXTRA_SUITES="${EXTRA_SUITES:-size browser runtimes hostile}"
+
 stage "cargo test (core and mock, native)"
 if ! cargo test --workspace 2>&1 | tee "$LOGS/cargo.log"; then
   grep -q 'test result:' "$LOGS/cargo.log" || broken "cargo test"
@@ -47,6 +59,14 @@ if bash scripts/build.sh; then
   stage "node (packed package installed by name)"
   bash scripts/node-suite.sh "$LOGS/node.tap" || true
   count_tap node "$LOGS/node.tap"
+  # Further suites share the same build. Each prints one or more lines
+  # "SUITE <name> <passed> <failed>"; a suite that prints none counts as failed.
+  for suite in $EXTRA_SUITES; do
+    [ -f "scripts/$suite-suite.sh" ] || continue
+    stage "$suite"
+    bash "scripts/$suite-suite.sh" 2>&1 | tee "$LOGS/$suite.log"
+    count_suite_lines "$suite" "$LOGS/$suite.log"
+  done
 else
   broken "package build"
 fi

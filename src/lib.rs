@@ -19,6 +19,14 @@
 
 pub mod core;
 
+/// wasm32-unknown-unknown without atomics runs on one thread, so the
+/// single-threaded free-list allocator is sound here.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: this module is never shared between threads (no atomics in the build).
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 mod bindings;
 mod client;
 mod transport;

@@ -105,9 +105,10 @@ describe("retries", () => {
   });
 
   it("maybeDropped: a retry finds the cluster gone after a timed-out attempt", async () => {
-    // The first attempt is delayed past the timeout, but the mock still drops the cluster.
-    await mock.fault({ delayMs: 600 });
-    const err = await failure(zc.dropCluster(SEEDED[0], { timeoutMs: 200 }));
+    // The first attempt is delayed past the timeout, but the mock still drops the
+    // cluster 150 ms in; the retry comes at least 100 + 250 ms (backoff) in.
+    await mock.fault({ delayMs: 150 });
+    const err = await failure(zc.dropCluster(SEEDED[0], { timeoutMs: 100 }));
     assert.equal(err.kind, "not_found");
     assert.equal(err.code, 96018);
     assert.equal(err.maybeDropped, true);
