@@ -1,5 +1,5 @@
 # Every target installs what is missing first (scripts/bootstrap.sh is idempotent).
-.PHONY: bootstrap build test
+.PHONY: bootstrap build test demo fuzz load
 SHELL := /bin/bash
 
 bootstrap:
@@ -10,3 +10,15 @@ build: bootstrap
 
 test: bootstrap
 	@bash scripts/test.sh
+
+demo: build
+	@bash scripts/demo.sh
+
+# The long forms of the property tests: 1,000,000 cases each, release build.
+fuzz: bootstrap
+	PROPTEST_CASES=1000000 cargo test --release --test fuzz -- --nocapture
+
+# 1,000 concurrent calls against the mock with 10% faulted answers; prints its figures.
+load: build
+	@cargo build -q -p zilliz-mock
+	@node bench/load.mjs

@@ -33,7 +33,7 @@ const exportsLine =
 
 // Every entry initialises the one shared .wasm on import, in the way its runtime allows.
 const entries = {
-  // Node.js (and Bun): read the .wasm next to this file and compile it synchronously.
+  // Node.js: read the .wasm next to this file and compile it synchronously.
   "node.js":
     `import { readFileSync } from "node:fs";\n` +
     `import { initSync } from "./${glue}";\n` +

@@ -51,6 +51,13 @@ if ! cargo test --workspace 2>&1 | tee "$LOGS/cargo.log"; then
   grep -q 'test result:' "$LOGS/cargo.log" || broken "cargo test"
 fi
 count_cargo "$LOGS/cargo.log"
+stage "clippy (no unwrap, expect, panic, unreachable or unchecked indexing in src/)"
+if cargo clippy -q --workspace --all-targets -- -D warnings 2>&1 | tee "$LOGS/clippy.log" && [ ! -s "$LOGS/clippy.log" ]; then
+  PASSED=$((PASSED + 1)); echo "clippy: 1 passed, 0 failed"
+else
+  broken "clippy"
+fi
+
 # The Node suite needs the mock binary even if a native test failed.
 cargo build -q -p zilliz-mock || broken "mock build"
 

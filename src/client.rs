@@ -1,6 +1,6 @@
 //! One call, start to end: the core decides, the transport does the I/O.
 
-use js_sys::{Function, JSON};
+use js_sys::Function;
 use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
 
@@ -8,7 +8,7 @@ use crate::core::retry::RetryHints;
 use crate::core::text::push_int;
 use crate::core::validate::{validate_cluster_id, RawCallOptions};
 use crate::core::{
-    build_drop_request, parse_drop_response, validate_call_options, ClientConfig, ErrorKind,
+    build_drop_request, classify_drop_response, validate_call_options, ClientConfig, ErrorKind,
     RawField, ResponseHead, RetryPolicy, RetryState, ZillizError,
 };
 use crate::transport::{self, AttemptFailure, FailureKind, Fetcher};
@@ -49,13 +49,14 @@ impl Client {
             state.attempts += 1;
             let (error, hints) =
                 match transport::send(&self.fetcher, &request, settings.timeout_ms, signal).await {
-                    Ok(raw) => match parse_drop_response(&raw.head, &raw.body) {
-                        Ok(_) => match JSON::parse(&raw.body) {
-                            Ok(body) => return Ok(body),
-                            Err(_) => (decode_failure(&raw.head), RetryHints::default()),
-                        },
-                        Err(e) => (e, hints_of(&raw.head)),
-                    },
+                    Ok(raw) => {
+                        let body = transport::parse_json(&raw.body);
+                        match (classify_drop_response(&raw.head, body.clone()), body) {
+                            (Ok(_), Ok(body)) => return Ok(body),
+                            (Err(e), _) => (e, hints_of(&raw.head)),
+                            (Ok(_), Err(_)) => (decode_failure(&raw.head), RetryHints::default()),
+                        }
+                    }
                     Err(f) => (
                         attempt_error(&f, settings.timeout_ms),
                         RetryHints::default(),
@@ -85,10 +86,12 @@ impl Client {
     }
 }
 
+#[inline(never)]
 fn aborted() -> ZillizError {
     ZillizError::new(ErrorKind::Aborted, "the call was aborted by its signal")
 }
 
+#[inline(never)]
 fn decode_failure(head: &ResponseHead) -> ZillizError {
     let mut e = ZillizError::new(
         ErrorKind::Decode,
@@ -106,6 +109,7 @@ fn hints_of(head: &ResponseHead) -> RetryHints {
     }
 }
 
+#[inline(never)]
 fn attempt_error(f: &AttemptFailure, timeout_ms: u32) -> ZillizError {
     let mut e = match f.kind {
         FailureKind::Aborted => aborted(),

@@ -13,8 +13,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
+use crate::core::json::{exact_integer, JsonDoc, JsonError, JsonKind};
 use crate::core::request::{ACCEPT, METHOD};
 use crate::core::response::{clean_header_value, MAX_BODY_BYTES};
+use crate::core::text::parse_digits;
 use crate::core::{DropRequest, ResponseHead};
 
 #[wasm_bindgen]
@@ -208,6 +210,7 @@ fn failure(kind: FailureKind, head: Option<&ResponseHead>, detail: String) -> At
 }
 
 /// What an interrupted await means.
+#[inline(never)]
 fn interrupted(outcome: Result<Fired, JsValue>, head: Option<&ResponseHead>) -> AttemptFailure {
     match outcome {
         Ok(Fired::Abort) => failure(FailureKind::Aborted, head, String::new()),
@@ -218,6 +221,7 @@ fn interrupted(outcome: Result<Fired, JsValue>, head: Option<&ResponseHead>) -> 
 
 /// The runtime's words for a failed fetch, with its `cause` where it has one
 /// (Node puts ECONNRESET and the like there).
+#[inline(never)]
 fn describe_js_error(e: &JsValue) -> String {
     let text = |v: &JsValue| -> Option<String> {
         let msg = Reflect::get(v, &JsValue::from_str("message"))
@@ -241,6 +245,49 @@ fn describe_js_error(e: &JsValue) -> String {
     clean_header_value(&out, 300).unwrap_or_else(|| "fetch failed".into())
 }
 
+/// The body as the runtime's `JSON.parse` reads it: the wasm carries no JSON
+/// parser, and the success value is this very object, unknown fields and all.
+#[inline(never)]
+pub fn parse_json(text: &str) -> Result<JsValue, JsonError> {
+    if text.trim_ascii().is_empty() {
+        return Err(JsonError::Empty);
+    }
+    js_sys::JSON::parse(text).map_err(|_| JsonError::Syntax)
+}
+
+impl JsonDoc for JsValue {
+    fn kind(&self) -> JsonKind {
+        if self.is_string() {
+            JsonKind::String
+        } else if self.as_f64().is_some() {
+            JsonKind::Number
+        } else if self.as_bool().is_some() {
+            JsonKind::Bool
+        } else if Array::is_array(self) {
+            JsonKind::Array
+        } else if self.is_object() {
+            JsonKind::Object
+        } else {
+            JsonKind::Null
+        }
+    }
+
+    fn member(&self, key: &str) -> Option<JsValue> {
+        if self.kind() != JsonKind::Object {
+            return None;
+        }
+        Some(get(self, key)).filter(|v| !v.is_undefined())
+    }
+
+    fn text(&self) -> Option<String> {
+        self.as_string()
+    }
+
+    fn integer(&self) -> Option<i64> {
+        self.as_f64().and_then(exact_integer)
+    }
+}
+
 fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -261,6 +308,7 @@ fn header(headers: &JsValue, name: &str) -> Option<String> {
         .and_then(|v| clean_header_value(&v, 256))
 }
 
+#[inline(never)]
 fn read_head(response: &JsValue) -> Option<ResponseHead> {
     let status = get(response, "status").as_f64()?;
     let opaque_redirect = get(response, "type")
@@ -332,7 +380,7 @@ pub async fn send(
         &[&JsValue::from_str("content-length")],
     )
     .and_then(|v| v.as_string())
-    .and_then(|v| v.trim().parse::<u64>().ok());
+    .and_then(|v| parse_digits(v.trim_ascii()));
     if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
         controller.abort();
         return Err(failure(FailureKind::TooLarge, Some(&head), String::new()));
@@ -400,6 +448,7 @@ async fn read_body(
             part.copy_to(dst);
         }
     }
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    // A body that is not UTF-8 is not the documented JSON: a NUL makes sure it
+    // fails to parse (lossy decoding would cost a kilobyte of wasm for nothing).
+    Ok(String::from_utf8(bytes).unwrap_or_else(|_| "\u{0}".into()))
 }

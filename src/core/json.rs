@@ -19,6 +19,80 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// The type of a JSON value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonKind {
+    /// A short name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            JsonKind::Null => "null",
+            JsonKind::Bool => "a boolean",
+            JsonKind::Number => "a number",
+            JsonKind::String => "a string",
+            JsonKind::Array => "an array",
+            JsonKind::Object => "an object",
+        }
+    }
+}
+
+/// A parsed JSON value, as far as the core reads one. Native code reads
+/// bodies with [`parse`]; the wasm build lets the runtime's `JSON.parse` do
+/// it and implements this over `JsValue`, so both follow the same rules.
+pub trait JsonDoc: Sized {
+    fn kind(&self) -> JsonKind;
+    /// An object's member (the last, if repeated); `None` for other types.
+    fn member(&self, key: &str) -> Option<Self>;
+    /// A string's value.
+    fn text(&self) -> Option<String>;
+    /// A number that is an integer within ±2^53, as `JSON.parse` reads it
+    /// (so `1.0` is 1, and `0.5` or `1e300` are not integers).
+    fn integer(&self) -> Option<i64>;
+}
+
+/// Integers that a JavaScript number represents exactly.
+pub fn exact_integer(n: f64) -> Option<i64> {
+    const LIMIT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if n.is_finite() && n.fract() == 0.0 && n.abs() <= LIMIT {
+        Some(n as i64)
+    } else {
+        None
+    }
+}
+
+impl<'a> JsonDoc for &'a Json {
+    fn kind(&self) -> JsonKind {
+        match self {
+            Json::Null => JsonKind::Null,
+            Json::Bool(_) => JsonKind::Bool,
+            Json::Number(_) => JsonKind::Number,
+            Json::String(_) => JsonKind::String,
+            Json::Array(_) => JsonKind::Array,
+            Json::Object(_) => JsonKind::Object,
+        }
+    }
+
+    fn member(&self, key: &str) -> Option<&'a Json> {
+        Json::get(self, key)
+    }
+
+    fn text(&self) -> Option<String> {
+        Json::as_str(self).map(str::to_owned)
+    }
+
+    fn integer(&self) -> Option<i64> {
+        Json::as_i64(self)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JsonError {
     Empty,
@@ -28,7 +102,7 @@ pub enum JsonError {
 
 impl Json {
     /// The member `key` of an object (the last, if repeated).
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get<'a>(&'a self, key: &str) -> Option<&'a Json> {
         match self {
             Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -42,23 +116,11 @@ impl Json {
         }
     }
 
-    /// The value as an integer, if it is a number with no fraction or exponent that fits.
+    /// The value as an integer, by [`exact_integer`]'s rule.
     pub fn as_i64(&self) -> Option<i64> {
         match self {
-            Json::Number(n) => n.parse().ok(),
+            Json::Number(n) => n.parse::<f64>().ok().and_then(exact_integer),
             _ => None,
-        }
-    }
-
-    /// A short name of the value's type, for messages.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Json::Null => "null",
-            Json::Bool(_) => "a boolean",
-            Json::Number(_) => "a number",
-            Json::String(_) => "a string",
-            Json::Array(_) => "an array",
-            Json::Object(_) => "an object",
         }
     }
 }
@@ -323,7 +385,13 @@ mod tests {
         for bad in ["01", "+1", "1.", ".5", "1e", "-", "0x10", "NaN", "Infinity"] {
             assert_eq!(parse(bad), Err(JsonError::Syntax), "{bad}");
         }
-        assert_eq!(parse("1.0").unwrap().as_i64(), None);
+        assert_eq!(
+            parse("1.0").unwrap().as_i64(),
+            Some(1),
+            "as JSON.parse reads it"
+        );
+        assert_eq!(parse("-2e3").unwrap().as_i64(), Some(-2000));
+        assert_eq!(parse("0.5").unwrap().as_i64(), None);
         assert_eq!(parse("99999999999999999999").unwrap().as_i64(), None);
     }
 

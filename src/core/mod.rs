@@ -13,6 +13,6 @@ pub mod validate;
 
 pub use error::{ErrorKind, ZillizError};
 pub use request::{build_drop_request, DropRequest};
-pub use response::{parse_drop_response, DropSuccess, ResponseHead};
+pub use response::{classify_drop_response, parse_drop_response, DropSuccess, ResponseHead};
 pub use retry::{RetryPolicy, RetryState};
 pub use validate::{validate_call_options, validate_client_options, ClientConfig, RawField};

@@ -1,7 +1,7 @@
 //! Turning status, headers and body text into a result.
 
 use super::error::{ErrorKind, ZillizError};
-use super::json::{self, Json, JsonError};
+use super::json::{self, JsonDoc, JsonError, JsonKind};
 use super::retry::is_retryable_status;
 use super::text::{push_int, truncate};
 
@@ -55,7 +55,7 @@ fn kind_for_status(status: u16) -> ErrorKind {
 /// Keeps a header value printable and short, so it is safe to show.
 pub fn clean_header_value(value: &str, max: usize) -> Option<String> {
     let cleaned: String = value.chars().filter(|c| !c.is_control()).collect();
-    let cleaned = truncate(cleaned.trim(), max);
+    let cleaned = truncate(cleaned.trim_ascii(), max);
     if cleaned.is_empty() {
         None
     } else {
@@ -86,8 +86,19 @@ fn push_status(m: &mut String, status: u16) {
     push_int(m, i64::from(status));
 }
 
-/// Parses one answer to the drop request.
+/// Parses one answer to the drop request from its body text.
 pub fn parse_drop_response(head: &ResponseHead, body: &str) -> Result<DropSuccess, ZillizError> {
+    classify_drop_response(head, json::parse(body).as_ref().map_err(|e| *e))
+}
+
+/// Classifies one answer whose body has already been parsed (or failed to
+/// parse): the wasm build hands in the runtime's own `JSON.parse` result, so
+/// that no JSON parser is compiled into it.
+#[inline(never)]
+pub fn classify_drop_response<D: JsonDoc>(
+    head: &ResponseHead,
+    body: Result<D, JsonError>,
+) -> Result<DropSuccess, ZillizError> {
     match head.status {
         0 => Err(error_for(
             head,
@@ -109,7 +120,10 @@ pub fn parse_drop_response(head: &ResponseHead, body: &str) -> Result<DropSucces
 }
 
 /// A 2xx: the body decides between success and a logical error.
-fn parse_success_status(head: &ResponseHead, body: &str) -> Result<DropSuccess, ZillizError> {
+fn parse_success_status<D: JsonDoc>(
+    head: &ResponseHead,
+    body: Result<D, JsonError>,
+) -> Result<DropSuccess, ZillizError> {
     let decode = |reason: &str| {
         let mut m = String::from("unexpected response to the drop request (");
         push_status(&mut m, head.status);
@@ -117,40 +131,40 @@ fn parse_success_status(head: &ResponseHead, body: &str) -> Result<DropSuccess, 
         m.push_str(reason);
         error_for(head, ErrorKind::Decode, m, None)
     };
-    let doc = match json::parse(body) {
+    let doc = match body {
         Ok(doc) => doc,
         Err(JsonError::Empty) => return Err(decode("the body is empty")),
         Err(JsonError::TooDeep) => return Err(decode("the body nests too deeply")),
         Err(JsonError::Syntax) => return Err(decode("the body is not valid JSON")),
     };
-    if !matches!(doc, Json::Object(_)) {
+    if doc.kind() != JsonKind::Object {
         let mut r = String::from("the body is ");
-        r.push_str(doc.type_name());
+        r.push_str(doc.kind().name());
         r.push_str(", expected an object");
         return Err(decode(&r));
     }
-    let code = match doc.get("code") {
+    let code = match doc.member("code") {
         None => return Err(decode("the body has no \"code\"")),
         Some(c) => c
-            .as_i64()
+            .integer()
             .ok_or_else(|| decode("\"code\" is not an integer"))?,
     };
     if code != 0 && code != 200 {
         return Err(logical_error(head, &doc, code));
     }
-    let data = match doc.get("data") {
-        Some(d @ Json::Object(_)) => d,
-        Some(Json::Null) | None => return Err(decode("\"data\" is missing")),
-        Some(_) => return Err(decode("\"data\" is not an object")),
+    let data = match doc.member("data") {
+        Some(d) if d.kind() == JsonKind::Object => d,
+        Some(d) if d.kind() != JsonKind::Null => return Err(decode("\"data\" is not an object")),
+        _ => return Err(decode("\"data\" is missing")),
     };
     let field = |name: &str| -> Result<String, ZillizError> {
-        match data.get(name) {
-            Some(Json::String(s)) => Ok(s.clone()),
+        match data.member(name) {
+            Some(v) if v.kind() == JsonKind::String => Ok(v.text().unwrap_or_default()),
             Some(other) => {
                 let mut r = String::from("\"data.");
                 r.push_str(name);
                 r.push_str("\" is ");
-                r.push_str(other.type_name());
+                r.push_str(other.kind().name());
                 r.push_str(", expected a string");
                 Err(decode(&r))
             }
@@ -170,7 +184,7 @@ fn parse_success_status(head: &ResponseHead, body: &str) -> Result<DropSuccess, 
 }
 
 /// A 2xx whose body carries a non-zero code: the server refused.
-fn logical_error(head: &ResponseHead, doc: &Json, code: i64) -> ZillizError {
+fn logical_error<D: JsonDoc>(head: &ResponseHead, doc: &D, code: i64) -> ZillizError {
     let kind = kind_for_code(code).unwrap_or(ErrorKind::Api);
     let mut e = error_for(
         head,
@@ -183,14 +197,13 @@ fn logical_error(head: &ResponseHead, doc: &Json, code: i64) -> ZillizError {
 }
 
 /// A 4xx or 5xx (or an unexpected 1xx): the body may say why.
-fn parse_error_status(head: &ResponseHead, body: &str) -> ZillizError {
-    let doc = json::parse(body)
-        .ok()
-        .filter(|d| matches!(d, Json::Object(_)));
+fn parse_error_status<D: JsonDoc>(head: &ResponseHead, body: Result<D, JsonError>) -> ZillizError {
+    let empty = body.as_ref().is_err_and(|e| *e == JsonError::Empty);
+    let doc = body.ok().filter(|d| d.kind() == JsonKind::Object);
     let code = doc
         .as_ref()
-        .and_then(|d| d.get("code"))
-        .and_then(Json::as_i64);
+        .and_then(|d| d.member("code"))
+        .and_then(|c| c.integer());
     let kind = match head.status {
         429 => ErrorKind::RateLimited,
         500..=599 => ErrorKind::Server,
@@ -203,7 +216,7 @@ fn parse_error_status(head: &ResponseHead, body: &str) -> ZillizError {
         _ => {
             let mut m = String::new();
             push_status(&mut m, head.status);
-            m.push_str(match (kind, body.trim().is_empty()) {
+            m.push_str(match (kind, empty) {
                 (_, true) => " with an empty body",
                 _ => " with a body that is not the documented JSON",
             });
@@ -222,10 +235,14 @@ fn parse_error_status(head: &ResponseHead, body: &str) -> ZillizError {
 }
 
 /// `"{message} (code N, HTTP S)"`, with the server's message cut to a sane length.
-fn server_message(doc: &Json, code: i64, status: u16) -> String {
+fn server_message<D: JsonDoc>(doc: &D, code: i64, status: u16) -> String {
     let mut m = String::new();
-    match doc.get("message").and_then(Json::as_str).map(str::trim) {
-        Some(text) if !text.is_empty() => {
+    let text = doc
+        .member("message")
+        .and_then(|v| v.text())
+        .unwrap_or_default();
+    match text.trim_ascii() {
+        text if !text.is_empty() => {
             let text: String = text.chars().filter(|c| !c.is_control()).collect();
             m.push_str(truncate(&text, MAX_MESSAGE_BYTES));
         }

@@ -6,6 +6,7 @@
 //! cluster gone, the earlier attempt probably dropped it: `RetryState` says so.
 
 use super::error::{ErrorKind, ZillizError};
+use super::text::parse_digits;
 
 pub const BASE_DELAY_MS: u32 = 500;
 pub const MAX_BACKOFF_MS: u32 = 8_000;
@@ -42,6 +43,7 @@ impl RetryPolicy {
 
     /// The wait in milliseconds before attempt `attempts_made + 1`, or `None` to stop.
     /// `random` is in `[0, 1)`; `now_ms` is the Unix time, for HTTP-date hints.
+    #[inline(never)]
     pub fn next_delay_ms(
         &self,
         attempts_made: u32,
@@ -80,7 +82,7 @@ pub fn server_delay_ms(hints: &RetryHints, now_ms: f64) -> Option<u32> {
         .as_deref()
         .and_then(parse_decimal)
         .or_else(|| {
-            let value = hints.retry_after.as_deref()?.trim();
+            let value = hints.retry_after.as_deref()?.trim_ascii();
             parse_decimal(value)
                 .map(|secs| secs * 1000.0)
                 .or_else(|| parse_http_date_ms(value).map(|at| (at - now_ms).max(0.0)))
@@ -90,7 +92,7 @@ pub fn server_delay_ms(hints: &RetryHints, now_ms: f64) -> Option<u32> {
 
 /// A non-negative decimal like `2` or `1.5`, without pulling in float parsing.
 fn parse_decimal(text: &str) -> Option<f64> {
-    let text = text.trim();
+    let text = text.trim_ascii();
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
     if int.is_empty() || int.len() > 12 || !int.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -152,10 +154,10 @@ pub fn parse_http_date_ms(text: &str) -> Option<f64> {
 }
 
 fn number(text: &str, len: usize) -> Option<u32> {
-    if text.len() != len || !text.bytes().all(|b| b.is_ascii_digit()) {
+    if text.len() != len {
         return None;
     }
-    text.parse().ok()
+    parse_digits(text).and_then(|n| u32::try_from(n).ok())
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -183,6 +185,7 @@ impl RetryState {
     }
 
     /// Notes a failed attempt whose outcome on the server is unknown.
+    #[inline(never)]
     pub fn record_failure(&mut self, error: &ZillizError) {
         let reason = match error.kind {
             ErrorKind::Timeout => "timed out",
@@ -195,6 +198,7 @@ impl RetryState {
 
     /// Stamps the final error with the attempt count and, for a not-found
     /// after an unknown outcome, `maybe_dropped` and a message that says so.
+    #[inline(never)]
     pub fn finish(&self, mut error: ZillizError) -> ZillizError {
         error.attempts = self.attempts;
         if let (ErrorKind::NotFound, Some(reason)) = (error.kind, self.unknown_outcome) {

@@ -48,13 +48,46 @@ pub fn truncate(s: &str, max: usize) -> &str {
 /// garble messages, and no real key is that short.
 pub const MIN_REDACTED_LEN: usize = 4;
 
+/// The first index of `needle` in `hay`. Naive on purpose: the inputs are
+/// short, and core's two-way searcher costs kilobytes of wasm.
+pub fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A run of 1 to 18 ASCII digits as a number (no sign, no spaces).
+pub fn parse_digits(text: &str) -> Option<u64> {
+    if text.is_empty() || text.len() > 18 {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in text.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    Some(n)
+}
+
 /// `s` with every occurrence of `secret` replaced, so that a server or proxy
 /// that echoes the key back cannot put it into an error.
 pub fn redact(s: &str, secret: &str) -> String {
-    if secret.len() < MIN_REDACTED_LEN || !s.contains(secret) {
+    if secret.len() < MIN_REDACTED_LEN {
         return s.to_owned();
     }
-    s.replace(secret, "[redacted]")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = find_bytes(rest.as_bytes(), secret.as_bytes()) {
+        // `i` and `i + secret.len()` are char boundaries: they delimit a match of a whole str.
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str("[redacted]");
+        rest = rest.get(i + secret.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -77,7 +110,22 @@ mod tests {
     }
 
     #[test]
+    fn byte_helpers() {
+        assert_eq!(find_bytes(b"abcabc", b"ca"), Some(2));
+        assert_eq!(find_bytes(b"abc", b"abcd"), None);
+        assert_eq!(parse_digits("0042"), Some(42));
+        for bad in ["", "-1", "1.5", " 1", "1234567890123456789"] {
+            assert_eq!(parse_digits(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn redact_hides_secret() {
+        assert_eq!(
+            redact("sk-1 sk-1sk-1!", "sk-1"),
+            "[redacted] [redacted][redacted]!"
+        );
+        assert_eq!(redact("é sk-12 é", "sk-12"), "é [redacted] é");
         assert_eq!(redact("key=abc123 ok", "abc123"), "key=[redacted] ok");
         assert_eq!(redact("nothing", ""), "nothing");
         assert_eq!(redact("network", "k"), "network");

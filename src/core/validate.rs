@@ -2,7 +2,7 @@
 //! repeat its value: a user may paste the key into the wrong field.
 
 use super::error::ZillizError;
-use super::text::push_int;
+use super::text::{find_bytes, parse_digits, push_int};
 
 /// Where the real control plane lives, by region.
 pub const GLOBAL_BASE_URL: &str = "https://api.cloud.zilliz.com";
@@ -136,6 +136,7 @@ pub fn validate_client_options(raw: &RawClientOptions) -> Result<ClientConfig, Z
     })
 }
 
+#[inline(never)]
 pub fn validate_call_options(
     config: &ClientConfig,
     raw: &RawCallOptions,
@@ -154,9 +155,9 @@ pub fn validate_api_key(raw: &RawField) -> Result<ApiKey, ZillizError> {
     };
     let problem = if key.is_empty() {
         Some("is empty")
-    } else if key.chars().all(char::is_whitespace) {
+    } else if key.bytes().all(|b| b.is_ascii_whitespace()) {
         Some("is only whitespace")
-    } else if key.chars().any(char::is_control) {
+    } else if key.bytes().any(|b| b.is_ascii_control()) {
         Some("contains a control character")
     } else if !key.is_ascii() {
         Some("contains a non-ASCII character")
@@ -174,6 +175,7 @@ pub fn validate_api_key(raw: &RawField) -> Result<ApiKey, ZillizError> {
 }
 
 /// A cluster ID: one path segment of `[A-Za-z0-9_-]`, 1 to 128 characters.
+#[inline(never)]
 pub fn validate_cluster_id(raw: &RawField) -> Result<String, ZillizError> {
     let id = match raw {
         RawField::Absent => return Err(ZillizError::invalid_input("clusterId is required")),
@@ -232,13 +234,14 @@ fn validate_max_retries(raw: &RawField) -> Result<Option<u32>, ZillizError> {
 /// returns it with a lowercase scheme and no trailing `/`.
 pub fn normalize_base_url(url: &str) -> Result<String, &'static str> {
     const NOT_URL: &str = "must be an absolute http(s) URL, like https://api.cloud.zilliz.com";
-    if url
-        .chars()
-        .any(|c| c.is_control() || c.is_whitespace() || !c.is_ascii())
-    {
+    if url.bytes().any(|b| !b.is_ascii_graphic()) {
         return Err("must not contain spaces, control or non-ASCII characters");
     }
-    let (scheme, rest) = url.split_once("://").ok_or(NOT_URL)?;
+    let sep = find_bytes(url.as_bytes(), b"://").ok_or(NOT_URL)?;
+    let (scheme, rest) = (
+        url.get(..sep).unwrap_or(""),
+        url.get(sep + 3..).unwrap_or(""),
+    );
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "http" && scheme != "https" {
         return Err(NOT_URL);
@@ -287,14 +290,14 @@ fn check_authority(authority: &str) -> Result<(), ()> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
         && !host.starts_with('.')
-        && !host.contains("..");
+        && find_bytes(host.as_bytes(), b"..").is_none();
     let port_ok = match port {
         None => true,
         Some(p) => {
             !p.is_empty()
                 && p.len() <= 5
                 && p.bytes().all(|b| b.is_ascii_digit())
-                && p.parse::<u32>().is_ok_and(|n| n <= 65_535)
+                && parse_digits(p).is_some_and(|n| n <= 65_535)
         }
     };
     if host_ok && port_ok {

@@ -1,0 +1,62 @@
+// One measurement in a fresh process, run by bench.mjs; prints one JSON line.
+//
+//   node bench/worker.mjs percall <impl> <calls> <warm-up calls>
+//     sequential `await client.dropCluster(id)` against a stub fetch that answers at once;
+//     for the package also the wasm memory before the first call and after all of them.
+//   node bench/worker.mjs mock <impl> <mock url> <id prefix> <calls> <concurrency> <warm-up calls>
+//     `concurrency` callers share one client and drop `calls` distinct clusters on the mock.
+import { readFileSync } from "node:fs";
+import { IMPLS, API_KEY, CLUSTER, ROOT, stubFetch } from "./lib.mjs";
+
+const [mode, impl, ...args] = process.argv.slice(2);
+const api = await import(IMPLS[impl].entry);
+
+/** The package's wasm memory, read through its glue as bench/load.mjs does (same module instance as the entry's). */
+async function wasmMemory() {
+  if (impl !== "wasm") return null;
+  const glue = await import(new URL("pkg/zilliz_cloud_wasm.js", ROOT));
+  const wasm = glue.initSync({ module: readFileSync(new URL("pkg/zilliz_cloud_wasm_bg.wasm", ROOT)) });
+  return wasm.memory.buffer.byteLength;
+}
+
+if (mode === "percall") {
+  const [calls, warm] = args.map(Number);
+  const memoryAtStart = await wasmMemory();
+  const zc = new api.ZillizCloud({ apiKey: API_KEY, fetch: stubFetch() });
+  let wrong = 0;
+  for (let i = 0; i < warm; i++) if ((await zc.dropCluster(CLUSTER)).code !== 0) wrong++;
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) if ((await zc.dropCluster(CLUSTER)).code !== 0) wrong++;
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ callsPerSec: calls / (ms / 1000), ms, wrong, memoryAtStart, memoryAfter: await wasmMemory(), totalCalls: calls + warm }));
+} else if (mode === "mock") {
+  const [url, prefix] = args;
+  const [calls, concurrency, warm] = args.slice(2).map(Number);
+  const zc = new api.ZillizCloud({ apiKey: API_KEY, baseUrl: url });
+  const errors = [];
+  async function run(ids) {
+    let next = 0;
+    let wrong = 0;
+    const caller = async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        try {
+          const res = await zc.dropCluster(id);
+          if (res.code !== 0 || res.data.clusterId !== id) wrong++;
+        } catch (err) {
+          wrong++;
+          if (errors.length < 3) errors.push(`${err.kind}: ${err.message}`);
+        }
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, caller));
+    return { ms: performance.now() - started, wrong };
+  }
+  // The warm-up opens the connections and warms the JIT; only the second round is timed.
+  const warmUp = await run(Array.from({ length: warm }, (_, i) => `${prefix}-w${i}`));
+  const measured = await run(Array.from({ length: calls }, (_, i) => `${prefix}-${i}`));
+  console.log(JSON.stringify({ callsPerSec: calls / (measured.ms / 1000), ms: measured.ms, wrong: warmUp.wrong + measured.wrong, errors }));
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}

