@@ -1,5 +1,5 @@
 # Every target installs what is missing first (scripts/bootstrap.sh is idempotent).
-.PHONY: bootstrap build test demo fuzz load
+.PHONY: bootstrap build test demo fuzz load bench
 SHELL := /bin/bash
 
 bootstrap:
@@ -22,3 +22,9 @@ fuzz: bootstrap
 load: build
 	@cargo build -q -p zilliz-mock
 	@node bench/load.mjs
+
+# The package against a plain-JS baseline (bench/baseline/): sizes, cold start, per-call cost,
+# throughput against the mock; prints one table (README "Size and speed"). About 1.5 minutes.
+bench: build
+	@cargo build -q --release -p zilliz-mock
+	@node bench/bench.mjs

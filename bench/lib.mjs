@@ -24,6 +24,18 @@ export function stubFetch(clusterId = CLUSTER) {
   return () => Promise.resolve(new Response(body, init));
 }
 
+/**
+ * A stub `fetch` that answers at once with a plain object holding only what a client reads
+ * (status, headers.get, a null body, text()): no undici Response, no body stream, so that what
+ * is timed is the implementation itself.
+ */
+export function plainStubFetch(clusterId = CLUSTER) {
+  const body = JSON.stringify({ code: 0, data: { clusterId, prompt: PROMPT } });
+  const headers = new Headers({ "content-type": "application/json", requestid: "bench-request-id" });
+  const text = () => Promise.resolve(body);
+  return () => Promise.resolve({ status: 200, type: "basic", headers, body: null, text });
+}
+
 /** Starts zilliz-mock (release build unless told otherwise) on 127.0.0.1 with a free port. */
 export async function startMock({ bin = rootPath("target/release/zilliz-mock"), rate = 0, apiKey = API_KEY } = {}) {
   const child = spawn(bin, ["--port", "0", "--api-key", apiKey, "--rate", String(rate), "--clusters", "none", "--quiet"], {

@@ -17,7 +17,9 @@ const KEY = "sk-zcw-load-key-0123456789";
 // The glue directly (not the entry), to read the module's memory.
 const glue = await import(new URL("pkg/zilliz_cloud_wasm.js", ROOT));
 const wasm = glue.initSync({ module: readFileSync(new URL("pkg/zilliz_cloud_wasm_bg.wasm", ROOT)) });
-const memoryBytes = () => wasm.memory.buffer.byteLength;
+// The build minifies export names, so the memory is found by its type.
+const memory = Object.values(wasm).find((v) => v instanceof WebAssembly.Memory);
+const memoryBytes = () => memory.buffer.byteLength;
 
 const mock = spawn(new URL("target/debug/zilliz-mock", ROOT).pathname, ["--port", "0", "--rate", "0", "--api-key", KEY, "--clusters", "none", "--quiet"], {
   stdio: ["ignore", "pipe", "inherit"],

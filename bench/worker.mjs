@@ -1,12 +1,14 @@
 // One measurement in a fresh process, run by bench.mjs; prints one JSON line.
 //
-//   node bench/worker.mjs percall <impl> <calls> <warm-up calls>
-//     sequential `await client.dropCluster(id)` against a stub fetch that answers at once;
+//   node bench/worker.mjs percall <impl> <calls> <warm-up calls> [response|plain]
+//     sequential `await client.dropCluster(id)` against a stub fetch that answers at once, with a
+//     new `Response` (the default) or with a plain object that has only what a client reads
+//     (`plain`: the implementation's own cost, without undici's Response and body stream);
 //     for the package also the wasm memory before the first call and after all of them.
 //   node bench/worker.mjs mock <impl> <mock url> <id prefix> <calls> <concurrency> <warm-up calls>
 //     `concurrency` callers share one client and drop `calls` distinct clusters on the mock.
 import { readFileSync } from "node:fs";
-import { IMPLS, API_KEY, CLUSTER, ROOT, stubFetch } from "./lib.mjs";
+import { IMPLS, API_KEY, CLUSTER, ROOT, plainStubFetch, stubFetch } from "./lib.mjs";
 
 const [mode, impl, ...args] = process.argv.slice(2);
 const api = await import(IMPLS[impl].entry);
@@ -16,13 +18,15 @@ async function wasmMemory() {
   if (impl !== "wasm") return null;
   const glue = await import(new URL("pkg/zilliz_cloud_wasm.js", ROOT));
   const wasm = glue.initSync({ module: readFileSync(new URL("pkg/zilliz_cloud_wasm_bg.wasm", ROOT)) });
-  return wasm.memory.buffer.byteLength;
+  // The export is `memory` unless the build renames exports (a minified build may): find it by type.
+  const memory = wasm.memory ?? Object.values(wasm).find((v) => v instanceof WebAssembly.Memory);
+  return memory.buffer.byteLength;
 }
 
 if (mode === "percall") {
-  const [calls, warm] = args.map(Number);
+  const [calls, warm] = args.slice(0, 2).map(Number);
   const memoryAtStart = await wasmMemory();
-  const zc = new api.ZillizCloud({ apiKey: API_KEY, fetch: stubFetch() });
+  const zc = new api.ZillizCloud({ apiKey: API_KEY, fetch: args[2] === "plain" ? plainStubFetch() : stubFetch() });
   let wrong = 0;
   for (let i = 0; i < warm; i++) if ((await zc.dropCluster(CLUSTER)).code !== 0) wrong++;
   const started = performance.now();

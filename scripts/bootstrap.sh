@@ -37,14 +37,15 @@ DEFAULT_TC="$(rustup show active-toolchain 2>/dev/null | awk '{print $1}')"
 if [ "${ZCW_FORCE_DEBIAN_RUST:-0}" = 1 ]; then DEFAULT_TC=""; fi
 if [ -n "$DEFAULT_TC" ] && toolchain_ready "$DEFAULT_TC"; then
   WASM_TOOLCHAIN="$DEFAULT_TC"
-elif toolchain_ready debian-web; then
+elif toolchain_ready debian-web && [ -x /usr/bin/rust-lld ]; then
   WASM_TOOLCHAIN=debian-web
 elif [ -n "$DEFAULT_TC" ] && timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 \
      && timeout 60 rustup component add rust-src >/dev/null 2>&1 && toolchain_ready "$DEFAULT_TC"; then
   WASM_TOOLCHAIN="$DEFAULT_TC"
 else
   log "rustup cannot add wasm32 here: building it from Debian's rustc-web"
-  apt_install rustc-web cargo-web rust-web-src lld-22
+  # rust-web-llvm provides /usr/bin/rust-lld (-> lld-22), the wasm linker.
+  apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
   if ! compgen -G "/usr/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null; then
     scratch="$(mktemp -d)"
     mkdir -p "$scratch/src" && : >"$scratch/src/lib.rs"

@@ -267,6 +267,28 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
       for (const [what, err] of errors) expectNoSecret(err, secrets, what);
     }],
 
+    ["a redirect is never followed with the key", async () => {
+      await mock.seed([CLUSTER]);
+      // The target is a path on the same mock, which logs any request it gets (as a 404).
+      const target = `${base}/stolen/v2/clusters/${CLUSTER}/drop`;
+      for (const status of [302, 307, 308]) {
+        await mock.reset();
+        await mock.fault({ status, headers: { location: target } });
+        const err = await failure(client({ maxRetries: 2 }).dropCluster(CLUSTER), `${status} redirect`);
+        equal(err.kind, "api", `${status}: kind`);
+        equal(err.retryable, false, `${status}: retryable`);
+        equal(err.attempts, 1, `${status}: attempts`);
+        assert(/redirect/.test(err.message), `${status}: the message says redirect: ${err.message}`);
+        // Browsers hide a manual redirect's status and target (an opaque redirect); elsewhere both are named.
+        if (err.status !== null) {
+          equal(err.status, status, `${status}: status`);
+          assert(err.message.includes(target), `${status}: the message names the target: ${err.message}`);
+        }
+        const followed = (await mock.requests()).filter((r) => r.path.startsWith("/stolen"));
+        equal(followed.length, 0, `${status}: requests that followed the redirect`);
+      }
+    }],
+
     ["keeps working after every failure", async () => {
       await mock.seed([CLUSTER, OTHER_CLUSTER]);
       const zc = client();

@@ -1,0 +1,279 @@
+// make bench: zilliz-cloud-wasm against the plain-JS baseline (bench/baseline/zilliz-baseline.mjs),
+// side by side in one run, medians over repeated runs that alternate between the two.
+//
+//   node bench/bench.mjs              the machine, the table and its notes
+//   node bench/bench.mjs --markdown   the same, as the block README.md's "Size and speed" carries
+//   node bench/bench.mjs --readme     measures, then replaces that block in README.md (between
+//                                     the bench:begin / bench:end markers) and prints it
+//
+// Needs pkg/ (`make build`) and the release mock (`cargo build --release -p zilliz-mock`).
+// A benchmark, not a test: it exits 1 only when something is broken (a wrong outcome, a process
+// that fails or hangs, the baseline behaving unlike the package), never because the machine is slow.
+// Environment knobs (defaults in brackets): BENCH_COLD_RUNS [15], BENCH_PERCALL_RUNS [5],
+// BENCH_PLAIN_RUNS [3], BENCH_MOCK_RUNS [3], BENCH_MOCK_CALLS [5000].
+import { spawnSync, spawn } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { gzipSync } from "node:zlib";
+import { IMPLS, rootPath, startMock } from "./lib.mjs";
+import { compareOnStubs } from "./check.mjs";
+
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+const PERCALL_RUNS = Number(process.env.BENCH_PERCALL_RUNS ?? 5);
+const PERCALL_TOTAL = 100_000; // calls per per-call run; the wasm memory is read after all of them
+const PERCALL_WARM = 20_000; // of which untimed warm-up
+const PLAIN_RUNS = Number(process.env.BENCH_PLAIN_RUNS ?? 3);
+const PLAIN_TOTAL = 60_000;
+const PLAIN_WARM = 15_000;
+const MOCK_RUNS = Number(process.env.BENCH_MOCK_RUNS ?? 3);
+const MOCK_CALLS = Number(process.env.BENCH_MOCK_CALLS ?? 5000);
+const MOCK_WARM = 1000;
+const CONCURRENCY = 100;
+const CHILD_TIMEOUT_MS = 120_000;
+
+const markdown = process.argv.includes("--markdown");
+const writeReadme = process.argv.includes("--readme");
+const progress = (line) => process.stderr.write(`bench: ${line}\n`);
+let broken = false;
+const brokenBecause = (why) => {
+  broken = true;
+  console.error(`bench: BROKEN: ${why}`);
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const int = (n) => (n == null || Number.isNaN(n) ? "—" : Math.round(n).toLocaleString("en-US"));
+const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : "—");
+/** ABBA order, so that drift over the run favours neither implementation. */
+const order = (round) => (round % 2 ? ["baseline", "wasm"] : ["wasm", "baseline"]);
+
+// ---- the machine ----
+
+function machine() {
+  let cpu = "unknown CPU";
+  try {
+    cpu = readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1].trim() ?? cpu;
+  } catch {}
+  return `${cpu}, ${availableParallelism()} cores, Node ${process.version} (${process.platform} ${process.arch})`;
+}
+
+// ---- size ----
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile())
+    .map((d) => `${d.parentPath ?? d.path}/${d.name}`)
+    .sort();
+}
+
+async function sizes() {
+  const esbuild = await import("esbuild");
+  const read = (rel) => readFileSync(rootPath(rel));
+  const wasm = read("pkg/zilliz_cloud_wasm_bg.wasm");
+  // The JS a browser loads with the browser entry: the entry, the wasm-bindgen glue, its snippets.
+  const glueFiles = [rootPath("pkg/browser.js"), rootPath("pkg/zilliz_cloud_wasm.js"), ...filesUnder(rootPath("pkg/snippets"))];
+  const glue = glueFiles.map((f) => readFileSync(f));
+  const baseline = read("bench/baseline/zilliz-baseline.mjs");
+  // The same JS as one file minified by esbuild (what a bundler would ship); the wasm is left as is.
+  const glueMin = Buffer.from(
+    (await esbuild.build({ entryPoints: [rootPath("pkg/browser.js")], bundle: true, minify: true, format: "esm", target: "es2022", platform: "browser", write: false, logLevel: "silent" })).outputFiles[0].contents,
+  );
+  const baselineMin = Buffer.from((await esbuild.transform(baseline.toString(), { minify: true, format: "esm", target: "es2022" })).code);
+  const sum = (bufs) => ({ raw: bufs.reduce((n, b) => n + b.length, 0), gz: bufs.reduce((n, b) => n + gz(b), 0) });
+  return {
+    wasm: sum([wasm]),
+    glue: sum(glue),
+    total: sum([wasm, ...glue]),
+    glueMin: sum([glueMin]),
+    totalMin: sum([wasm, glueMin]),
+    baseline: sum([baseline]),
+    baselineMin: sum([baselineMin]),
+    glueFiles: glueFiles.map((f) => f.slice(rootPath("pkg/").length)),
+  };
+}
+
+// ---- cold start ----
+
+function coldStart() {
+  const script = rootPath("bench/cold-start.mjs");
+  const times = { wasm: [], baseline: [], bare: [] };
+  const once = (impl) => {
+    const args = impl === "bare" ? [script, "-", "bare"] : [script, IMPLS[impl].entry];
+    const started = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"], timeout: CHILD_TIMEOUT_MS });
+    const ms = performance.now() - started;
+    if (r.status !== 0) brokenBecause(`cold start of ${impl} exited with ${r.status ?? r.signal}: ${r.stderr}`);
+    return ms;
+  };
+  for (const impl of ["bare", "wasm", "baseline"]) once(impl); // warms the file cache, not measured
+  for (let round = 0; round < COLD_RUNS; round++) {
+    for (const impl of ["bare", ...order(round)]) times[impl].push(once(impl));
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+}
+
+// ---- child processes that print one JSON line ----
+
+function child(args) {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [rootPath("bench/worker.mjs"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    p.stdout.on("data", (c) => (out += c));
+    p.stderr.on("data", (c) => (err += c));
+    const timer = setTimeout(() => p.kill("SIGKILL"), CHILD_TIMEOUT_MS);
+    p.on("close", (code, signal) => {
+      clearTimeout(timer);
+      try {
+        if (code !== 0) throw new Error(`exited with ${code ?? signal}`);
+        resolve(JSON.parse(out.trim().split("\n").pop()));
+      } catch (e) {
+        brokenBecause(`worker ${args.slice(0, 2).join(" ")}: ${e.message}\n${err}`);
+        resolve(null);
+      }
+    });
+  });
+}
+
+async function perCall(stub = "response", runsEach = PERCALL_RUNS, total = PERCALL_TOTAL, warm = PERCALL_WARM) {
+  const runs = { wasm: [], baseline: [] };
+  for (let round = 0; round < runsEach; round++) {
+    for (const impl of order(round)) {
+      progress(`per call (${stub} stub): ${impl}, run ${round + 1} of ${runsEach}`);
+      const r = await child(["percall", impl, String(total - warm), String(warm), stub]);
+      if (!r) continue;
+      if (r.wrong) brokenBecause(`per call: ${impl} had ${r.wrong} wrong outcomes`);
+      runs[impl].push(r);
+    }
+  }
+  const rate = (impl) => median(runs[impl].map((r) => r.callsPerSec));
+  return {
+    wasm: rate("wasm"),
+    baseline: rate("baseline"),
+    memoryAtStart: median(runs.wasm.map((r) => r.memoryAtStart)),
+    memoryAfter: median(runs.wasm.map((r) => r.memoryAfter)),
+  };
+}
+
+async function againstMock() {
+  const bin = rootPath("target/release/zilliz-mock");
+  if (!existsSync(bin)) throw new Error("no release mock: run cargo build -q --release -p zilliz-mock");
+  const mock = await startMock({ bin, rate: 0 });
+  const runs = { wasm: [], baseline: [] };
+  try {
+    for (let round = 0; round < MOCK_RUNS; round++) {
+      for (const impl of order(round)) {
+        progress(`mock: ${impl}, run ${round + 1} of ${MOCK_RUNS}`);
+        const prefix = `b${round}${impl[0]}`;
+        await mock.reset();
+        await mock.seed([
+          ...Array.from({ length: MOCK_WARM }, (_, i) => `${prefix}-w${i}`),
+          ...Array.from({ length: MOCK_CALLS }, (_, i) => `${prefix}-${i}`),
+        ]);
+        const r = await child(["mock", impl, mock.url, prefix, String(MOCK_CALLS), String(CONCURRENCY), String(MOCK_WARM)]);
+        if (!r) continue;
+        const seen = (await mock.requests()).filter((q) => q.method === "DELETE" && q.status === 200).length;
+        if (r.wrong) brokenBecause(`mock: ${impl} had ${r.wrong} wrong outcomes, e.g. ${r.errors.join("; ")}`);
+        if (seen !== MOCK_CALLS + MOCK_WARM) brokenBecause(`mock: saw ${seen} successful drops for ${impl}, expected ${MOCK_CALLS + MOCK_WARM}`);
+        runs[impl].push(r.callsPerSec);
+      }
+    }
+  } finally {
+    await mock.stop();
+  }
+  return { wasm: median(runs.wasm), baseline: median(runs.baseline) };
+}
+
+// ---- the table ----
+
+function table(rows) {
+  const header = ["measure", IMPLS.wasm.label, IMPLS.baseline.label, "wasm ÷ baseline"];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => [...r[i]].length)));
+  const line = (r) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
+const pair = (s) => `${int(s.raw)} / ${int(s.gz)}`;
+const pairRatio = (a, b) => `${ratio(a.raw, b.raw)} / ${ratio(a.gz, b.gz)}`;
+
+async function main() {
+  const started = performance.now();
+  for (const f of ["pkg/node.js", "pkg/browser.js", "pkg/zilliz_cloud_wasm.js", "pkg/zilliz_cloud_wasm_bg.wasm"]) {
+    if (!existsSync(rootPath(f))) throw new Error(`${f} is missing: run make build`);
+  }
+  const date = new Date();
+  progress("checking that the baseline behaves like the package (stub fetch)");
+  const apis = { wasm: await import(IMPLS.wasm.entry), baseline: await import(IMPLS.baseline.entry) };
+  const check = await compareOnStubs(apis);
+  for (const d of check.diffs) brokenBecause(`the baseline differs from the package on "${d.name}" (node bench/check.mjs shows how)`);
+  progress("sizes");
+  const size = await sizes();
+  progress(`cold start: ${COLD_RUNS} runs each`);
+  const cold = coldStart();
+  const call = await perCall();
+  const plain = await perCall("plain", PLAIN_RUNS, PLAIN_TOTAL, PLAIN_WARM);
+  const mock = await againstMock();
+
+  const rows = [
+    ["size: .wasm, raw / gzip -9 (bytes)", pair(size.wasm), "—", ""],
+    ["size: JS, raw / gzip -9 (bytes)", pair(size.glue), pair(size.baseline), pairRatio(size.glue, size.baseline)],
+    ["size: total, raw / gzip -9 (bytes)", pair(size.total), pair(size.baseline), pairRatio(size.total, size.baseline)],
+    ["size: JS minified by esbuild, raw / gzip -9", pair(size.glueMin), pair(size.baselineMin), pairRatio(size.glueMin, size.baselineMin)],
+    ["size: total, JS minified, raw / gzip -9", pair(size.totalMin), pair(size.baselineMin), pairRatio(size.totalMin, size.baselineMin)],
+    [`cold start in Node, ms (median of ${COLD_RUNS})`, cold.wasm.toFixed(1), cold.baseline.toFixed(1), ratio(cold.wasm, cold.baseline)],
+    [`per call, stub fetch: calls/s (median of ${PERCALL_RUNS})`, int(call.wasm), int(call.baseline), ratio(call.wasm, call.baseline)],
+    ["per call, stub fetch: µs per call", (1e6 / call.wasm).toFixed(1), (1e6 / call.baseline).toFixed(1), ratio(call.baseline, call.wasm)],
+    [`per call, plain-object stub: µs per call (median of ${PLAIN_RUNS})`, (1e6 / plain.wasm).toFixed(1), (1e6 / plain.baseline).toFixed(1), ratio(plain.baseline, plain.wasm)],
+    [`wasm memory after ${int(PERCALL_TOTAL)} calls, bytes`, int(call.memoryAfter), "—", ""],
+    [`mock, ${CONCURRENCY} concurrent: calls/s (median of ${MOCK_RUNS})`, int(mock.wasm), int(mock.baseline), ratio(mock.wasm, mock.baseline)],
+  ];
+  const notes = [
+    `Sizes: each file gzipped on its own (level 9) and summed. Package JS = the browser entry's files (${size.glueFiles.join(", ")}); baseline = bench/baseline/zilliz-baseline.mjs. "Minified" = the browser entry bundled and minified by esbuild, the baseline minified by esbuild; the .wasm as shipped.`,
+    `Cold start: whole-process wall time of a fresh \`node\` that imports the Node entry and makes one call against a stub fetch (bench/cold-start.mjs); Node alone with an empty module takes ${cold.bare.toFixed(1)} ms here.`,
+    `Per call: sequential \`await client.dropCluster(id)\` with an injected fetch that returns a new \`Response\` at once; ${int(PERCALL_TOTAL - PERCALL_WARM)} timed calls after ${int(PERCALL_WARM)} warm-up calls, each run in a fresh process. "Plain-object stub": the same with a stub that returns \`{ status, headers, body: null, text() }\` instead of a \`Response\` (${int(PLAIN_TOTAL - PLAIN_WARM)} timed calls), i.e. each implementation's own cost without undici's Response and body stream. wasm memory: ${int(call.memoryAtStart)} bytes before the first call.`,
+    `Mock: ${int(MOCK_CALLS)} distinct clusters dropped (after ${int(MOCK_WARM)} warm-up calls) by ${CONCURRENCY} concurrent callers sharing one client, against zilliz-mock (release, --rate 0) on 127.0.0.1 over Node's fetch.`,
+    `Runs alternate between the two implementations. The baseline does not retry (the package's retries never trigger here); on ${check.total} stub-fetch cases it gives the same outcome as the package in ${check.same} (\`node bench/check.mjs\` also runs the shared contract suite against both).`,
+  ];
+  const machineLine = machine();
+  const when = `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const tableText = table(rows);
+  const block = [
+    `\`make bench\` (\`node bench/bench.mjs\`; \`node bench/bench.mjs --readme\` refreshes this block) on ${machineLine}, ${when}:`,
+    "",
+    tableText,
+    "",
+    ...notes.map((n) => `- ${n}`),
+  ].join("\n");
+  if (markdown || writeReadme) {
+    console.log(block);
+  } else {
+    console.log(`machine: ${machineLine}`);
+    console.log(`date: ${when}`);
+    console.log("");
+    console.log(tableText);
+    console.log("");
+    for (const n of notes) console.log(`- ${n}`);
+  }
+  if (writeReadme && !broken) {
+    const path = rootPath("README.md");
+    const readme = readFileSync(path, "utf8");
+    const re = /(<!-- bench:begin[^>]*-->\n)[\s\S]*?(\n<!-- bench:end -->)/;
+    if (!re.test(readme)) throw new Error("README.md has no <!-- bench:begin --> ... <!-- bench:end --> block");
+    writeFileSync(path, readme.replace(re, (_, a, b) => `${a}${block}${b}`));
+    progress("README.md updated");
+  }
+  progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s${broken ? "; SOMETHING IS BROKEN (see above)" : ""}`);
+  process.exit(broken ? 1 : 0);
+}
+
+await main().catch((err) => {
+  console.error(`bench: ${err.stack ?? err}`);
+  process.exit(1);
+});
