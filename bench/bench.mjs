@@ -203,8 +203,14 @@ function table(rows) {
 const pair = (s) => `${int(s.raw)} / ${int(s.gz)}`;
 const pairRatio = (a, b) => `${ratio(a.raw, b.raw)} / ${ratio(a.gz, b.gz)}`;
 
+const README = rootPath("README.md");
+const README_BLOCK = /(<!-- bench:begin[^>]*-->)[\s\S]*?(<!-- bench:end -->)/;
+
 async function main() {
   const started = performance.now();
+  if (writeReadme && !README_BLOCK.test(readFileSync(README, "utf8"))) {
+    throw new Error("README.md has no <!-- bench:begin --> ... <!-- bench:end --> block to refresh");
+  }
   for (const f of ["pkg/node.js", "pkg/browser.js", "pkg/zilliz_cloud_wasm.js", "pkg/zilliz_cloud_wasm_bg.wasm"]) {
     if (!existsSync(rootPath(f))) throw new Error(`${f} is missing: run make build`);
   }
@@ -223,19 +229,20 @@ async function main() {
 
   const rows = [
     ["size: .wasm, raw / gzip -9 (bytes)", pair(size.wasm), "—", ""],
-    ["size: JS, raw / gzip -9 (bytes)", pair(size.glue), pair(size.baseline), pairRatio(size.glue, size.baseline)],
-    ["size: total, raw / gzip -9 (bytes)", pair(size.total), pair(size.baseline), pairRatio(size.total, size.baseline)],
+    ["size: JS as shipped, raw / gzip -9", pair(size.glue), pair(size.baseline), pairRatio(size.glue, size.baseline)],
+    ["size: total as shipped, raw / gzip -9", pair(size.total), pair(size.baseline), pairRatio(size.total, size.baseline)],
     ["size: JS minified by esbuild, raw / gzip -9", pair(size.glueMin), pair(size.baselineMin), pairRatio(size.glueMin, size.baselineMin)],
-    ["size: total, JS minified, raw / gzip -9", pair(size.totalMin), pair(size.baselineMin), pairRatio(size.totalMin, size.baselineMin)],
+    ["size: total with JS minified, raw / gzip -9", pair(size.totalMin), pair(size.baselineMin), pairRatio(size.totalMin, size.baselineMin)],
     [`cold start in Node, ms (median of ${COLD_RUNS})`, cold.wasm.toFixed(1), cold.baseline.toFixed(1), ratio(cold.wasm, cold.baseline)],
-    [`per call, stub fetch: calls/s (median of ${PERCALL_RUNS})`, int(call.wasm), int(call.baseline), ratio(call.wasm, call.baseline)],
-    ["per call, stub fetch: µs per call", (1e6 / call.wasm).toFixed(1), (1e6 / call.baseline).toFixed(1), ratio(call.baseline, call.wasm)],
+    [`per call, Response stub: calls/s (median of ${PERCALL_RUNS})`, int(call.wasm), int(call.baseline), ratio(call.wasm, call.baseline)],
+    ["per call, Response stub: µs per call", (1e6 / call.wasm).toFixed(1), (1e6 / call.baseline).toFixed(1), ratio(call.baseline, call.wasm)],
     [`per call, plain-object stub: µs per call (median of ${PLAIN_RUNS})`, (1e6 / plain.wasm).toFixed(1), (1e6 / plain.baseline).toFixed(1), ratio(plain.baseline, plain.wasm)],
     [`wasm memory after ${int(PERCALL_TOTAL)} calls, bytes`, int(call.memoryAfter), "—", ""],
-    [`mock, ${CONCURRENCY} concurrent: calls/s (median of ${MOCK_RUNS})`, int(mock.wasm), int(mock.baseline), ratio(mock.wasm, mock.baseline)],
+    [`mock, ${CONCURRENCY} concurrent callers: calls/s (median of ${MOCK_RUNS})`, int(mock.wasm), int(mock.baseline), ratio(mock.wasm, mock.baseline)],
   ];
   const notes = [
-    `Sizes: each file gzipped on its own (level 9) and summed. Package JS = the browser entry's files (${size.glueFiles.join(", ")}); baseline = bench/baseline/zilliz-baseline.mjs. "Minified" = the browser entry bundled and minified by esbuild, the baseline minified by esbuild; the .wasm as shipped.`,
+    "wasm ÷ baseline: above 1 means bigger or slower for sizes, milliseconds and µs; below 1 means slower for calls/s.",
+    `Sizes: each file gzipped on its own (level 9) and summed. Package JS = the browser entry's files (${size.glueFiles.join(", ")}); baseline = bench/baseline/zilliz-baseline.mjs as written, comments included. "Minified" = the browser entry bundled and minified by esbuild, the baseline minified by esbuild; the .wasm as shipped.`,
     `Cold start: whole-process wall time of a fresh \`node\` that imports the Node entry and makes one call against a stub fetch (bench/cold-start.mjs); Node alone with an empty module takes ${cold.bare.toFixed(1)} ms here.`,
     `Per call: sequential \`await client.dropCluster(id)\` with an injected fetch that returns a new \`Response\` at once; ${int(PERCALL_TOTAL - PERCALL_WARM)} timed calls after ${int(PERCALL_WARM)} warm-up calls, each run in a fresh process. "Plain-object stub": the same with a stub that returns \`{ status, headers, body: null, text() }\` instead of a \`Response\` (${int(PLAIN_TOTAL - PLAIN_WARM)} timed calls), i.e. each implementation's own cost without undici's Response and body stream. wasm memory: ${int(call.memoryAtStart)} bytes before the first call.`,
     `Mock: ${int(MOCK_CALLS)} distinct clusters dropped (after ${int(MOCK_WARM)} warm-up calls) by ${CONCURRENCY} concurrent callers sharing one client, against zilliz-mock (release, --rate 0) on 127.0.0.1 over Node's fetch.`,
@@ -245,7 +252,7 @@ async function main() {
   const when = `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   const tableText = table(rows);
   const block = [
-    `\`make bench\` (\`node bench/bench.mjs\`; \`node bench/bench.mjs --readme\` refreshes this block) on ${machineLine}, ${when}:`,
+    `Command: \`make bench\`. Machine: ${machineLine}. Date: ${when}.`,
     "",
     tableText,
     "",
@@ -262,11 +269,10 @@ async function main() {
     for (const n of notes) console.log(`- ${n}`);
   }
   if (writeReadme && !broken) {
-    const path = rootPath("README.md");
-    const readme = readFileSync(path, "utf8");
-    const re = /(<!-- bench:begin[^>]*-->\n)[\s\S]*?(\n<!-- bench:end -->)/;
-    if (!re.test(readme)) throw new Error("README.md has no <!-- bench:begin --> ... <!-- bench:end --> block");
-    writeFileSync(path, readme.replace(re, (_, a, b) => `${a}${block}${b}`));
+    // Read again just before writing: others may have edited README.md during the run.
+    const readme = readFileSync(README, "utf8");
+    if (!README_BLOCK.test(readme)) throw new Error("README.md has no <!-- bench:begin --> ... <!-- bench:end --> block");
+    writeFileSync(README, readme.replace(README_BLOCK, (_, begin, end) => `${begin}\n${block}\n${end}`));
     progress("README.md updated");
   }
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s${broken ? "; SOMETHING IS BROKEN (see above)" : ""}`);

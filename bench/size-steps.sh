@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Rebuilds the package at each commit of the size work, in scratch worktrees,
+# and prints the budgeted size (tests/size/size.mjs) after each step.
+# Usage: bash bench/size-steps.sh   (after make build; about 5 minutes)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+STEPS=(
+  "347e767|baseline: opt-level z, LTO, one codegen unit, panic=abort, wasm-opt -Oz"
+  "7544bf9|+ std rebuilt with immediate-abort panics (no formatting machinery), lol_alloc for dlmalloc"
+  "763590f|+ the runtime's JSON.parse instead of a Rust JSON parser, no str searcher or lossy UTF-8, glue minified"
+  "HEAD|+ wasm-opt --minify-imports-and-exports-and-modules, glue rewritten to match"
+)
+SCRATCH="$(mktemp -d)"
+trap 'git -C "$ROOT" worktree prune; rm -rf "$SCRATCH"' EXIT
+for step in "${STEPS[@]}"; do
+  rev="${step%%|*}"; what="${step#*|}"
+  dir="$SCRATCH/$rev"
+  git worktree add -q --detach "$dir" "$rev"
+  mkdir -p "$dir/target"
+  cp target/toolchain.env "$dir/target/"
+  ln -s "$ROOT/node_modules" "$dir/node_modules"
+  (cd "$dir" && bash scripts/build.sh >/dev/null 2>&1)
+  echo "== $rev: $what"
+  node tests/size/size.mjs "$dir/pkg" | grep -v '^SUITE' || true
+  git worktree remove --force "$dir"
+done
