@@ -1,8 +1,7 @@
 // Shared by bench.mjs, worker.mjs and check.mjs: where things are, the two implementations,
 // the stub fetch and the mock.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { startMock as startSharedMock } from "../tests/support/mock.mjs";
 
 export const ROOT = new URL("..", import.meta.url);
 export const rootPath = (rel) => fileURLToPath(new URL(rel, ROOT));
@@ -37,38 +36,6 @@ export function plainStubFetch(clusterId = CLUSTER) {
 }
 
 /** Starts zilliz-mock (release build unless told otherwise) on 127.0.0.1 with a free port. */
-export async function startMock({ bin = rootPath("target/release/zilliz-mock"), rate = 0, apiKey = API_KEY } = {}) {
-  const child = spawn(bin, ["--port", "0", "--api-key", apiKey, "--rate", String(rate), "--clusters", "none", "--quiet"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  // Its stderr (a start-up line) is shown only if it fails.
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const url = await new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once("line", (line) => resolve(line.trim()));
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`zilliz-mock exited with ${code}: ${stderr}`)));
-  });
-  const control = async (method, path, body) => {
-    const res = await fetch(`${url}/__mock/${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`mock control ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  return {
-    url,
-    apiKey,
-    reset: () => control("POST", "reset"),
-    seed: (ids) => control("POST", "clusters", { ids }),
-    requests: () => control("GET", "requests"),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", resolve);
-        child.kill("SIGTERM");
-      }),
-  };
-}
+/** A release-build mock with no rate limit, for benchmarks (tests/support/mock.mjs). */
+export const startMock = ({ bin = rootPath("target/release/zilliz-mock"), rate = 0, apiKey = API_KEY } = {}) =>
+  startSharedMock({ bin, rate, apiKey, clusters: ["none"] });

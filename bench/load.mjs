@@ -4,9 +4,8 @@
 // the allowed attempts, and wasm memory does not grow from one round to the next.
 // A benchmark, not a timed test: it prints figures; it fails only on wrong outcomes,
 // leaks, or a round that does not finish within its bound.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { startMock } from "../tests/support/mock.mjs";
 
 const ROOT = new URL("..", import.meta.url);
 const CALLS = Number(process.env.LOAD_CALLS ?? 1000);
@@ -21,10 +20,8 @@ const wasm = glue.initSync({ module: readFileSync(new URL("pkg/zilliz_cloud_wasm
 const memory = Object.values(wasm).find((v) => v instanceof WebAssembly.Memory);
 const memoryBytes = () => memory.buffer.byteLength;
 
-const mock = spawn(new URL("target/debug/zilliz-mock", ROOT).pathname, ["--port", "0", "--rate", "0", "--api-key", KEY, "--clusters", "none", "--quiet"], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const url = await new Promise((resolve) => createInterface({ input: mock.stdout }).once("line", resolve));
+const mock = await startMock({ apiKey: KEY, rate: 0 });
+const { url } = mock;
 const control = async (method, path, body) => {
   const res = await fetch(`${url}/__mock/${path}`, { method, body: body && JSON.stringify(body), headers: body ? { "content-type": "application/json" } : {} });
   return res.json();
@@ -79,7 +76,7 @@ try {
   failed = true;
   console.log(String(err));
 } finally {
-  mock.kill("SIGTERM");
+  await mock.stop();
 }
 console.log(failed ? "load: FAILED" : "load: ok");
 process.exit(failed ? 1 : 0);

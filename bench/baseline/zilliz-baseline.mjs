@@ -49,7 +49,7 @@ function typeName(value) {
   if (value == null) return "nothing";
   if (Array.isArray(value)) return "an array";
   const type = typeof value;
-  return type === "object" || type === "undefined" ? `an ${type}` : `a ${type}`;
+  return type === "object" ? "an object" : `a ${type}`;
 }
 
 const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -321,7 +321,7 @@ async function send(config, clusterId, timeoutMs, signal) {
     } catch (err) {
       throw failed(err);
     }
-    if (text.length > MAX_BODY_BYTES) throw tooLarge();
+    if (text.length > MAX_BODY_BYTES) throw tooLarge(); // characters, not bytes: close enough here
     return parseResponse(head, text, fail);
   } finally {
     clearTimeout(timer);

@@ -1,8 +1,9 @@
 // Success and every error kind a response can produce, against the real mock.
 import { describe, it, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { ZillizCloud, dropCluster, ZillizError } from "zilliz-cloud-wasm";
+import { ZillizCloud, dropCluster } from "zilliz-cloud-wasm";
 import { startMock, SEEDED } from "./helpers/mock.mjs";
+import { failure } from "./helpers/failure.mjs";
 
 let mock;
 let zc;
@@ -13,18 +14,6 @@ before(async () => {
 after(() => mock.stop());
 beforeEach(() => mock.reset());
 
-/** Runs `fn`, which must reject with a ZillizError, and returns the error. */
-async function failure(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof ZillizError, `not a ZillizError: ${err}`);
-    assert.ok(err instanceof Error);
-    assert.equal(err.name, "ZillizError");
-    return err;
-  }
-  assert.fail("the call succeeded");
-}
 
 /** After any failure the same client still drops a cluster. */
 async function stillWorks(client = zc) {

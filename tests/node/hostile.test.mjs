@@ -2,8 +2,9 @@
 // with status and code where known, and the next call still succeeds.
 import { describe, it, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { ZillizCloud, ZillizError } from "zilliz-cloud-wasm";
+import { ZillizCloud } from "zilliz-cloud-wasm";
 import { startMock, SEEDED } from "./helpers/mock.mjs";
+import { failure } from "./helpers/failure.mjs";
 
 let mock;
 let zc;
@@ -14,15 +15,6 @@ before(async () => {
 after(() => mock.stop());
 beforeEach(() => mock.reset());
 
-async function failure(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof ZillizError, `not a ZillizError: ${err}`);
-    return err;
-  }
-  assert.fail("the call succeeded");
-}
 
 async function nextCallSucceeds() {
   await mock.seed(["in09-bbbbbbbbbbbbbbb"]);

@@ -1,8 +1,9 @@
 // Retries, timeouts and aborts, against the real mock.
 import { describe, it, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { ZillizCloud, ZillizError } from "zilliz-cloud-wasm";
+import { ZillizCloud } from "zilliz-cloud-wasm";
 import { startMock, SEEDED } from "./helpers/mock.mjs";
+import { failure } from "./helpers/failure.mjs";
 
 let mock;
 let zc;
@@ -13,15 +14,6 @@ before(async () => {
 after(() => mock.stop());
 beforeEach(() => mock.reset());
 
-async function failure(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof ZillizError, `not a ZillizError: ${err}`);
-    return err;
-  }
-  assert.fail("the call succeeded");
-}
 
 describe("retries", () => {
   it("waits out a 429's Retry-After, then succeeds", async () => {

@@ -1,0 +1,42 @@
+// Compiled with `tsc --strict --noEmit` against pkg/index.d.ts: the declarations
+// describe the contract precisely, and misuse is a type error.
+import { ZillizCloud, ZillizError, dropCluster } from "zilliz-cloud-wasm";
+import type { ClientOptions, CallOptions, DropClusterResponse, ZillizErrorKind } from "zilliz-cloud-wasm";
+
+const options: ClientOptions = { apiKey: "k", region: "cn", baseUrl: "https://x", timeoutMs: 1, maxRetries: 0, fetch };
+const call: CallOptions = { signal: new AbortController().signal, timeoutMs: 5, maxRetries: 1 };
+const zc = new ZillizCloud(options);
+
+async function main(): Promise<string> {
+  const res: DropClusterResponse = await zc.dropCluster("in01-6183d6bac30f801", call);
+  const code: 0 = res.code;
+  const id: string = res.data.clusterId;
+  const prompt: string = res.data.prompt;
+  const once = await dropCluster({ apiKey: "k", clusterId: "c", signal: call.signal });
+  try {
+    await zc.dropCluster("x");
+  } catch (err) {
+    if (err instanceof ZillizError) {
+      const kind: ZillizErrorKind = err.kind;
+      const fields: [string, number | null, number | null, string | null, boolean, number, boolean] = [
+        err.name, err.code, err.status, err.requestId, err.retryable, err.attempts, err.maybeDropped,
+      ];
+      return kind + fields.join() + code + id + prompt + once.data.clusterId;
+    }
+  }
+  return "";
+}
+void main;
+
+// Misuse the declarations must refuse:
+// @ts-expect-error region is "global" | "cn"
+new ZillizCloud({ apiKey: "k", region: "eu" });
+// @ts-expect-error apiKey is required
+new ZillizCloud({});
+// @ts-expect-error clusterId is a string
+void zc.dropCluster(42);
+// @ts-expect-error the one-shot form needs a clusterId
+void dropCluster({ apiKey: "k" });
+// @ts-expect-error kind is one of the eleven strings
+const bad: ZillizErrorKind = "oops";
+void bad;
