@@ -86,12 +86,10 @@ impl Client {
     }
 }
 
-#[inline(never)]
 fn aborted() -> ZillizError {
     ZillizError::new(ErrorKind::Aborted, "the call was aborted by its signal")
 }
 
-#[inline(never)]
 fn decode_failure(head: &ResponseHead) -> ZillizError {
     let mut e = ZillizError::new(
         ErrorKind::Decode,
@@ -109,7 +107,6 @@ fn hints_of(head: &ResponseHead) -> RetryHints {
     }
 }
 
-#[inline(never)]
 fn attempt_error(f: &AttemptFailure, timeout_ms: u32) -> ZillizError {
     let mut e = match f.kind {
         FailureKind::Aborted => aborted(),

@@ -111,7 +111,6 @@ impl ZillizError {
     }
 
     /// Removes `secret` from every text field.
-    #[inline(never)]
     pub fn scrub(mut self, secret: &str) -> Self {
         self.message = redact(&self.message, secret);
         self.request_id = self.request_id.map(|id| redact(&id, secret));

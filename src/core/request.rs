@@ -25,7 +25,6 @@ impl core::fmt::Debug for DropRequest {
 
 /// `cluster_id` must have passed `validate_cluster_id`; it is percent-encoded
 /// anyway, so that no input can ever leave its path segment.
-#[inline(never)]
 pub fn build_drop_request(config: &ClientConfig, cluster_id: &str) -> DropRequest {
     let mut url = String::with_capacity(config.base_url.len() + cluster_id.len() + 20);
     url.push_str(&config.base_url);

@@ -94,7 +94,6 @@ pub fn parse_drop_response(head: &ResponseHead, body: &str) -> Result<DropSucces
 /// Classifies one answer whose body has already been parsed (or failed to
 /// parse): the wasm build hands in the runtime's own `JSON.parse` result, so
 /// that no JSON parser is compiled into it.
-#[inline(never)]
 pub fn classify_drop_response<D: JsonDoc>(
     head: &ResponseHead,
     body: Result<D, JsonError>,

@@ -43,7 +43,6 @@ impl RetryPolicy {
 
     /// The wait in milliseconds before attempt `attempts_made + 1`, or `None` to stop.
     /// `random` is in `[0, 1)`; `now_ms` is the Unix time, for HTTP-date hints.
-    #[inline(never)]
     pub fn next_delay_ms(
         &self,
         attempts_made: u32,
@@ -185,7 +184,6 @@ impl RetryState {
     }
 
     /// Notes a failed attempt whose outcome on the server is unknown.
-    #[inline(never)]
     pub fn record_failure(&mut self, error: &ZillizError) {
         let reason = match error.kind {
             ErrorKind::Timeout => "timed out",
@@ -198,7 +196,6 @@ impl RetryState {
 
     /// Stamps the final error with the attempt count and, for a not-found
     /// after an unknown outcome, `maybe_dropped` and a message that says so.
-    #[inline(never)]
     pub fn finish(&self, mut error: ZillizError) -> ZillizError {
         error.attempts = self.attempts;
         if let (ErrorKind::NotFound, Some(reason)) = (error.kind, self.unknown_outcome) {

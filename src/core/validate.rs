@@ -136,7 +136,6 @@ pub fn validate_client_options(raw: &RawClientOptions) -> Result<ClientConfig, Z
     })
 }
 
-#[inline(never)]
 pub fn validate_call_options(
     config: &ClientConfig,
     raw: &RawCallOptions,
@@ -175,7 +174,6 @@ pub fn validate_api_key(raw: &RawField) -> Result<ApiKey, ZillizError> {
 }
 
 /// A cluster ID: one path segment of `[A-Za-z0-9_-]`, 1 to 128 characters.
-#[inline(never)]
 pub fn validate_cluster_id(raw: &RawField) -> Result<String, ZillizError> {
     let id = match raw {
         RawField::Absent => return Err(ZillizError::invalid_input("clusterId is required")),
