@@ -21,18 +21,12 @@ const memory = Object.values(wasm).find((v) => v instanceof WebAssembly.Memory);
 const memoryBytes = () => memory.buffer.byteLength;
 
 const mock = await startMock({ apiKey: KEY, rate: 0 });
-const { url } = mock;
-const control = async (method, path, body) => {
-  const res = await fetch(`${url}/__mock/${path}`, { method, body: body && JSON.stringify(body), headers: body ? { "content-type": "application/json" } : {} });
-  return res.json();
-};
-
-const zc = new glue.ZillizCloud({ apiKey: KEY, baseUrl: url });
+const zc = new glue.ZillizCloud({ apiKey: KEY, baseUrl: mock.url });
 
 async function round(name) {
-  await control("POST", "reset");
+  await mock.reset();
   const ids = Array.from({ length: CALLS }, (_, i) => `${name}-${String(i).padStart(5, "0")}`);
-  await control("POST", "clusters", { ids });
+  await mock.seed(ids);
   const faults = [];
   for (let i = 0; i < FAULTS; i++) {
     faults.push(
@@ -43,14 +37,14 @@ async function round(name) {
       ][i % 3],
     );
   }
-  await control("POST", "faults", faults);
+  await mock.fault(faults);
   const started = performance.now();
   let timer;
   const bound = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`round ${name} did not settle in ${ROUND_LIMIT_MS} ms`)), ROUND_LIMIT_MS)));
   const settled = await Promise.race([Promise.allSettled(ids.map((id) => zc.dropCluster(id))), bound]);
   clearTimeout(timer);
   const ms = performance.now() - started;
-  const log = await control("GET", "requests");
+  const log = await mock.log();
   const wrong = settled.filter((s, i) => s.status !== "fulfilled" || s.value.data.clusterId !== ids[i]);
   const byFault = {};
   for (const r of log) byFault[r.fault ?? "none"] = (byFault[r.fault ?? "none"] ?? 0) + 1;

@@ -9,7 +9,8 @@ STEPS=(
   "347e767|baseline: opt-level z, LTO, one codegen unit, panic=abort, wasm-opt -Oz"
   "7544bf9|+ std rebuilt with immediate-abort panics (no formatting machinery), lol_alloc for dlmalloc"
   "763590f|+ the runtime's JSON.parse instead of a Rust JSON parser, no str searcher or lossy UTF-8, glue minified"
-  "HEAD|+ wasm-opt --minify-imports-and-exports-and-modules, glue rewritten to match"
+  "fa98d82|+ wasm-opt --minify-imports-and-exports-and-modules, glue rewritten to match"
+  "HEAD|the current commit"
 )
 SCRATCH="$(mktemp -d)"
 trap 'git -C "$ROOT" worktree prune; rm -rf "$SCRATCH"' EXIT

@@ -50,11 +50,9 @@ impl Client {
             let (error, hints) =
                 match transport::send(&self.fetcher, &request, settings.timeout_ms, signal).await {
                     Ok(raw) => {
-                        let body = transport::parse_json(&raw.body);
-                        match (classify_drop_response(&raw.head, body.clone()), body) {
-                            (Ok(_), Ok(body)) => return Ok(body),
-                            (Err(e), _) => (e, hints_of(&raw.head)),
-                            (Ok(_), Err(_)) => (decode_failure(&raw.head), RetryHints::default()),
+                        match classify_drop_response(&raw.head, transport::parse_json(&raw.body)) {
+                            Ok(body) => return Ok(body),
+                            Err(e) => (e, hints_of(&raw.head)),
                         }
                     }
                     Err(f) => (
@@ -88,16 +86,6 @@ impl Client {
 
 fn aborted() -> ZillizError {
     ZillizError::new(ErrorKind::Aborted, "the call was aborted by its signal")
-}
-
-fn decode_failure(head: &ResponseHead) -> ZillizError {
-    let mut e = ZillizError::new(
-        ErrorKind::Decode,
-        "the response body could not be parsed as JSON",
-    );
-    e.status = Some(head.status);
-    e.request_id = head.request_id.clone();
-    e
 }
 
 fn hints_of(head: &ResponseHead) -> RetryHints {

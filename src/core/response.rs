@@ -1,7 +1,7 @@
 //! Turning status, headers and body text into a result.
 
 use super::error::{ErrorKind, ZillizError};
-use super::json::{self, JsonDoc, JsonError, JsonKind};
+use super::json::{self, Json, JsonDoc, JsonError, JsonKind};
 use super::retry::is_retryable_status;
 use super::text::{push_int, truncate};
 
@@ -88,16 +88,31 @@ fn push_status(m: &mut String, status: u16) {
 
 /// Parses one answer to the drop request from its body text.
 pub fn parse_drop_response(head: &ResponseHead, body: &str) -> Result<DropSuccess, ZillizError> {
-    classify_drop_response(head, json::parse(body).as_ref().map_err(|e| *e))
+    let doc = json::parse(body);
+    let doc = classify_drop_response(head, doc.as_ref().map_err(|e| *e))?;
+    // Classification checked that these are present, with these types.
+    let data = doc.get("data");
+    let text = |name| {
+        data.and_then(|d| d.get(name))
+            .and_then(Json::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    Ok(DropSuccess {
+        code: doc.get("code").and_then(Json::as_i64).unwrap_or_default(),
+        cluster_id: text("clusterId"),
+        prompt: text("prompt"),
+    })
 }
 
 /// Classifies one answer whose body has already been parsed (or failed to
-/// parse): the wasm build hands in the runtime's own `JSON.parse` result, so
-/// that no JSON parser is compiled into it.
+/// parse), and hands back the body if it is the documented success: the wasm
+/// build passes in the runtime's own `JSON.parse` result, so that no JSON
+/// parser is compiled into it and the object it resolves to is that very one.
 pub fn classify_drop_response<D: JsonDoc>(
     head: &ResponseHead,
     body: Result<D, JsonError>,
-) -> Result<DropSuccess, ZillizError> {
+) -> Result<D, ZillizError> {
     match head.status {
         0 => Err(error_for(
             head,
@@ -122,7 +137,7 @@ pub fn classify_drop_response<D: JsonDoc>(
 fn parse_success_status<D: JsonDoc>(
     head: &ResponseHead,
     body: Result<D, JsonError>,
-) -> Result<DropSuccess, ZillizError> {
+) -> Result<D, ZillizError> {
     let decode = |reason: &str| {
         let mut m = String::from("unexpected response to the drop request (");
         push_status(&mut m, head.status);
@@ -156,9 +171,9 @@ fn parse_success_status<D: JsonDoc>(
         Some(d) if d.kind() != JsonKind::Null => return Err(decode("\"data\" is not an object")),
         _ => return Err(decode("\"data\" is missing")),
     };
-    let field = |name: &str| -> Result<String, ZillizError> {
+    let string_field = |name: &str| -> Result<(), ZillizError> {
         match data.member(name) {
-            Some(v) if v.kind() == JsonKind::String => Ok(v.text().unwrap_or_default()),
+            Some(v) if v.kind() == JsonKind::String => Ok(()),
             Some(other) => {
                 let mut r = String::from("\"data.");
                 r.push_str(name);
@@ -175,11 +190,9 @@ fn parse_success_status<D: JsonDoc>(
             }
         }
     };
-    Ok(DropSuccess {
-        code,
-        cluster_id: field("clusterId")?,
-        prompt: field("prompt")?,
-    })
+    string_field("clusterId")?;
+    string_field("prompt")?;
+    Ok(doc)
 }
 
 /// A 2xx whose body carries a non-zero code: the server refused.

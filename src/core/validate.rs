@@ -291,12 +291,8 @@ fn check_authority(authority: &str) -> Result<(), ()> {
         && find_bytes(host.as_bytes(), b"..").is_none();
     let port_ok = match port {
         None => true,
-        Some(p) => {
-            !p.is_empty()
-                && p.len() <= 5
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && parse_digits(p).is_some_and(|n| n <= 65_535)
-        }
+        // parse_digits refuses empty and non-digit ports.
+        Some(p) => p.len() <= 5 && parse_digits(p).is_some_and(|n| n <= 65_535),
     };
     if host_ok && port_ok {
         Ok(())

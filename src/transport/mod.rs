@@ -14,12 +14,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{AbortController, AbortSignal};
 
 use crate::core::request::{ACCEPT, METHOD};
-use crate::core::response::{clean_header_value, MAX_BODY_BYTES};
-use crate::core::text::parse_digits;
+use crate::core::response::clean_header_value;
 use crate::core::{DropRequest, ResponseHead};
 
 pub use js_value::parse_json;
-use js_value::{call_method, get};
 use response::{read_body, read_head};
 use timebox::{Fired, Timebox};
 
@@ -182,20 +180,9 @@ pub async fn send(
         .map_err(|o| interrupted(o, None))?;
     let head = read_head(&response)
         .ok_or_else(|| network("fetch resolved to something that is not a Response"))?;
-
-    let declared = call_method(
-        &get(&response, "headers"),
-        "get",
-        &[&JsValue::from_str("content-length")],
-    )
-    .and_then(|v| v.as_string())
-    .and_then(|v| parse_digits(v.trim_ascii()));
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        controller.abort();
-        return Err(failure(FailureKind::TooLarge, Some(&head), String::new()));
-    }
     let body = read_body(&response, &timebox, &head).await;
     if body.is_err() {
+        // Drops the connection of a body left unread (too large, stalled, reset).
         controller.abort();
     }
     Ok(RawResponse { head, body: body? })

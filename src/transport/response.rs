@@ -8,6 +8,7 @@ use super::js_value::{call_method, get};
 use super::timebox::Timebox;
 use super::{failure, interrupted, AttemptFailure, FailureKind};
 use crate::core::response::{clean_header_value, MAX_BODY_BYTES};
+use crate::core::text::parse_digits;
 use crate::core::ResponseHead;
 
 fn header(headers: &JsValue, name: &str) -> Option<String> {
@@ -35,12 +36,18 @@ pub(super) fn read_head(response: &JsValue) -> Option<ResponseHead> {
     })
 }
 
-/// Reads the body as a stream where the runtime allows, stopping past the limit.
+/// Reads the body as a stream where the runtime allows, stopping past the
+/// limit; a declared `Content-Length` over it is refused before reading.
 pub(super) async fn read_body(
     response: &JsValue,
     timebox: &Timebox,
     head: &ResponseHead,
 ) -> Result<String, AttemptFailure> {
+    let declared =
+        header(&get(response, "headers"), "content-length").and_then(|v| parse_digits(&v));
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Err(failure(FailureKind::TooLarge, Some(head), String::new()));
+    }
     let body = get(response, "body");
     let reader = if body.is_object() {
         call_method(&body, "getReader", &[])

@@ -9,8 +9,8 @@
 import { spawn, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { startMock } from "../support/mock.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const HERE = join(ROOT, "tests/runtimes");
@@ -51,9 +51,14 @@ function spawnGroup(cmd, args, options) {
 function endGroup(pid, signal = "SIGTERM") {
   try { process.kill(-pid, signal); } catch {}
 }
+// Other children (the mock) ended by pid.
+const stopOnSignal = new Set();
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.once(signal, () => {
     for (const pid of groups) endGroup(pid, "SIGKILL");
+    for (const pid of stopOnSignal) {
+      try { process.kill(pid, "SIGKILL"); } catch {}
+    }
     process.exit(1);
   });
 }
@@ -111,24 +116,16 @@ execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", 
 const installed = join(HERE, "node_modules/zilliz-cloud-wasm");
 note(`installed ${tarball} by name into ${installed}: ${readdirSync(installed).sort().join(" ")}`);
 
-const mock = spawnGroup(MOCK_BIN, ["--port", "0", "--api-key", API_KEY, "--rate", "0", "--www", SITE, "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
-const mockUrl = await new Promise((resolve, reject) => {
-  createInterface({ input: mock.stdout }).once("line", (line) => resolve(line.trim()));
-  mock.once("error", reject);
-  mock.once("exit", (code) => reject(new Error(`zilliz-mock exited with ${code}`)));
-});
+const mock = await startMock({ bin: MOCK_BIN, apiKey: API_KEY, rate: 0, www: SITE });
+stopOnSignal.add(mock.pid);
+const mockUrl = mock.url;
 const mockPort = new URL(mockUrl).port;
 note(`mock at ${mockUrl}`);
 
-async function control(path, body) {
-  const res = await fetch(`${mockUrl}/__mock/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
-  if (!res.ok) throw new Error(`mock ${path}: HTTP ${res.status}`);
-}
-
 /** Runs a README quick-start script (Node or Deno) as a user would: drop, then drop again. */
 async function quickStart(cmd, args, env = {}) {
-  await control("reset");
-  await control("clusters", { ids: [QUICKSTART_CLUSTER] });
+  await mock.reset();
+  await mock.seed([QUICKSTART_CLUSTER]);
   const opts = { cwd: HERE, env: { ZILLIZ_API_KEY: API_KEY, ZILLIZ_BASE_URL: mockUrl, ...env }, timeoutMs: 60_000 };
   const first = await run(cmd, [...args, QUICKSTART_CLUSTER], opts);
   if (first.code !== 0 || !/recycle bin|30 days/i.test(first.stdout)) return `first drop: exit ${first.code}: ${first.stdout} ${first.stderr}`.trim();
@@ -310,7 +307,7 @@ try {
   }
 } finally {
   if (browser) await browser.close().catch(() => {});
-  endGroup(mock.pid);
+  await mock.stop();
 }
 
 writeFileSync(join(OUT, "versions.json"), JSON.stringify(versions, null, 2) + "\n");

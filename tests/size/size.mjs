@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 /** Issue 6's target. Not met yet: see README "Size". */
 export const TARGET_BYTES = 20_480;
 /** The budget enforced now: the size reached, so that it can only go down. */
-export const BUDGET_BYTES = 27_000;
+export const BUDGET_BYTES = 26_600;
 
 // The package folder: pkg/ of this checkout, or the first argument.
 const pkg = process.argv[2] ?? new URL("../../pkg/", import.meta.url).pathname;

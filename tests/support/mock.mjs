@@ -43,6 +43,8 @@ export async function startMock({ bin = process.env.MOCK_BIN ?? DEBUG_BIN, apiKe
   };
   return {
     url,
+    /** For a caller that must end the mock synchronously (e.g. from a signal handler). */
+    pid: child.pid,
     origin: new URL(url).origin,
     apiKey,
     reset: () => control("POST", "reset"),
