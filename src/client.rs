@@ -50,7 +50,7 @@ impl Client {
             let (error, hints) =
                 match transport::send(&self.fetcher, &request, settings.timeout_ms, signal).await {
                     Ok(raw) => {
-                        match classify_drop_response(&raw.head, transport::parse_json(&raw.body)) {
+                        match classify_drop_response(&raw.head, raw.body) {
                             Ok(body) => return Ok(body),
                             Err(e) => (e, hints_of(&raw.head)),
                         }

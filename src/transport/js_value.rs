@@ -1,19 +1,9 @@
-//! Reading plain JS values: properties, methods, and bodies as JSON.
+//! Reading a parsed body: the core's [`JsonDoc`] view of a JS value.
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::core::json::{exact_integer, JsonDoc, JsonError, JsonKind};
-
-/// The body as the runtime's `JSON.parse` reads it: the wasm carries no JSON
-/// parser, and the success value is this very object, unknown fields and all.
-pub fn parse_json(text: &str) -> Result<JsValue, JsonError> {
-    if text.trim_ascii().is_empty() {
-        return Err(JsonError::Empty);
-    }
-    js_sys::JSON::parse(text).map_err(|_| JsonError::Syntax)
-}
+use crate::core::json::{exact_integer, JsonDoc, JsonKind};
 
 impl JsonDoc for JsValue {
     fn kind(&self) -> JsonKind {
@@ -36,7 +26,9 @@ impl JsonDoc for JsValue {
         if self.kind() != JsonKind::Object {
             return None;
         }
-        Some(get(self, key)).filter(|v| !v.is_undefined())
+        Reflect::get(self, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined())
     }
 
     fn text(&self) -> Option<String> {
@@ -45,19 +37,5 @@ impl JsonDoc for JsValue {
 
     fn integer(&self) -> Option<i64> {
         self.as_f64().and_then(exact_integer)
-    }
-}
-
-pub(super) fn get(target: &JsValue, key: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// Calls `target[method](...args)`, returning `None` if it is not a function or throws.
-pub(super) fn call_method(target: &JsValue, method: &str, args: &[&JsValue]) -> Option<JsValue> {
-    let f = get(target, method).dyn_into::<Function>().ok()?;
-    match args {
-        [] => f.call0(target).ok(),
-        [a] => f.call1(target, a).ok(),
-        _ => None,
     }
 }

@@ -1,34 +1,64 @@
 //! The only code that touches `fetch`, `AbortController` and timers.
 //!
-//! Every await is raced against a [`Timebox`], so that a fetch (or a body,
-//! or an injected `fetch`) that ignores its signal still cannot hang a call.
-//! Responses are read by duck typing, so any `Response`-like object works.
+//! The mechanics of an attempt (the fetch, the deadline, reading the body
+//! within the limit) are `attempt.js`: one crossing of the JS↔wasm boundary
+//! per attempt instead of one per property, header, chunk and callback.
+//! What to send, the limits and what a failure means are decided here and in
+//! the core.
 
 mod js_value;
-mod response;
-mod timebox;
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, AbortSignal};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortSignal;
 
-use crate::core::request::{ACCEPT, METHOD};
-use crate::core::response::clean_header_value;
+use crate::core::json::JsonError;
+use crate::core::response::{clean_header_value, MAX_BODY_BYTES};
 use crate::core::{DropRequest, ResponseHead};
 
-pub use js_value::parse_json;
-use response::{read_body, read_head};
-use timebox::{Fired, Timebox};
+#[wasm_bindgen(module = "/src/transport/attempt.js")]
+extern "C" {
+    /// What `attempt` resolves to.
+    type Outcome;
+    #[wasm_bindgen(method, getter)]
+    fn failure(this: &Outcome) -> u8;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &Outcome) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn detail(this: &Outcome) -> Option<String>;
+    /// The values of `requestid`, `x-request-id`, `location`, `retry-after`
+    /// and `retry-after-ms`, one per line ("" where absent): one string to
+    /// cross the boundary instead of five.
+    #[wasm_bindgen(method, getter)]
+    fn headers(this: &Outcome) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn json(this: &Outcome) -> JsValue;
+    #[wasm_bindgen(method, getter, js_name = jsonError)]
+    fn json_error(this: &Outcome) -> u8;
 
-/// Why an attempt produced no usable response.
+    #[wasm_bindgen(js_name = attempt)]
+    fn start_attempt(
+        fetch: &JsValue,
+        url: &str,
+        authorization: &str,
+        timeout_ms: u32,
+        signal: &JsValue,
+        limit: u32,
+    ) -> Promise;
+    #[wasm_bindgen(js_name = sleep)]
+    fn start_sleep(ms: u32, signal: &JsValue) -> Promise;
+}
+
+/// Why an attempt produced no usable response (the numbers are `attempt.js`'s).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailureKind {
-    Timeout,
-    Aborted,
-    Network,
+    Timeout = 1,
+    Aborted = 2,
+    Network = 3,
     /// The body was over [`MAX_BODY_BYTES`]; it was not read to the end.
-    TooLarge,
+    TooLarge = 4,
 }
 
 #[derive(Debug)]
@@ -40,13 +70,17 @@ pub struct AttemptFailure {
     pub detail: String,
 }
 
-/// A response read to the end.
+/// A response read to the end, its body parsed by the runtime's `JSON.parse`:
+/// the wasm carries no JSON parser, and the success value is this very
+/// object, unknown fields and all.
 pub struct RawResponse {
     pub head: ResponseHead,
-    pub body: String,
+    pub body: Result<JsValue, JsonError>,
 }
 
-/// Which `fetch` to call: the caller's (unbound), or the runtime's global one.
+/// Which `fetch` to call: the caller's (called unbound), or else the
+/// runtime's global one, looked up at call time so that a runtime or test
+/// that installs `fetch` later is honoured.
 pub struct Fetcher {
     custom: Option<Function>,
 }
@@ -55,33 +89,22 @@ impl Fetcher {
     pub fn new(custom: Option<Function>) -> Self {
         Fetcher { custom }
     }
-
-    /// The function and its `this`. The global one is looked up at call
-    /// time, so a runtime or test that installs `fetch` later is honoured.
-    fn resolve(&self) -> Option<(Function, JsValue)> {
-        if let Some(f) = &self.custom {
-            return Some((f.clone(), JsValue::UNDEFINED));
-        }
-        let global: JsValue = js_sys::global().into();
-        let f = Reflect::get(&global, &JsValue::from_str("fetch")).ok()?;
-        f.dyn_into::<Function>().ok().map(|f| (f, global))
-    }
 }
 
 pub fn is_aborted(signal: Option<&AbortSignal>) -> bool {
     signal.is_some_and(|s| s.aborted())
 }
 
+fn as_js(signal: Option<&AbortSignal>) -> JsValue {
+    signal.map_or(JsValue::UNDEFINED, |s| s.into())
+}
+
 /// Waits `ms`; `Err` if the caller's signal fires first.
 pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), ()> {
-    if is_aborted(signal) {
-        return Err(());
-    }
-    let fired = Timebox::start(ms, signal, None).wait().await;
-    if fired == Fired::Abort || is_aborted(signal) {
-        Err(())
-    } else {
-        Ok(())
+    let done = JsFuture::from(start_sleep(ms, &as_js(signal))).await;
+    match done.map(|v| v.as_bool()) {
+        Ok(Some(true)) => Ok(()),
+        _ => Err(()),
     }
 }
 
@@ -93,46 +116,23 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-fn failure(kind: FailureKind, head: Option<&ResponseHead>, detail: String) -> AttemptFailure {
-    AttemptFailure {
-        kind,
-        head: head.cloned(),
-        detail,
-    }
-}
-
-/// What an interrupted await means.
-fn interrupted(outcome: Result<Fired, JsValue>, head: Option<&ResponseHead>) -> AttemptFailure {
-    match outcome {
-        Ok(Fired::Abort) => failure(FailureKind::Aborted, head, String::new()),
-        Ok(_) => failure(FailureKind::Timeout, head, String::new()),
-        Err(e) => failure(FailureKind::Network, head, describe_js_error(&e)),
-    }
-}
-
-/// The runtime's words for a failed fetch, with its `cause` where it has one
-/// (Node puts ECONNRESET and the like there).
-fn describe_js_error(e: &JsValue) -> String {
-    let text = |v: &JsValue| -> Option<String> {
-        let msg = Reflect::get(v, &JsValue::from_str("message"))
-            .ok()?
-            .as_string()?;
-        Some(msg)
-    };
-    let mut out = text(e)
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "fetch failed".into());
-    if let Ok(cause) = Reflect::get(e, &JsValue::from_str("cause")) {
-        let code = Reflect::get(&cause, &JsValue::from_str("code"))
-            .ok()
-            .and_then(|c| c.as_string());
-        if let Some(c) = code.or_else(|| text(&cause)) {
-            out.push_str(" (");
-            out.push_str(&c);
-            out.push(')');
-        }
-    }
-    clean_header_value(&out, 300).unwrap_or_else(|| "fetch failed".into())
+fn read_head(outcome: &Outcome) -> Option<ResponseHead> {
+    let status = outcome.status()?;
+    let headers = outcome.headers().unwrap_or_default();
+    let mut values = headers.split('\n').map(|v| clean_header_value(v, 256));
+    let mut next = || values.next().flatten();
+    let (request_id, x_request_id) = (next(), next());
+    Some(ResponseHead {
+        status: if (0.0..=999.0).contains(&status) {
+            status as u16
+        } else {
+            0
+        },
+        request_id: request_id.or(x_request_id),
+        location: next(),
+        retry_after: next(),
+        retry_after_ms: next(),
+    })
 }
 
 /// One HTTP attempt, bounded by `timeout_ms` from the call to `fetch` to the
@@ -143,47 +143,52 @@ pub async fn send(
     timeout_ms: u32,
     signal: Option<&AbortSignal>,
 ) -> Result<RawResponse, AttemptFailure> {
-    if is_aborted(signal) {
-        return Err(failure(FailureKind::Aborted, None, String::new()));
-    }
-    let network = |detail: &str| failure(FailureKind::Network, None, detail.into());
-    let (fetch, this) = fetcher
-        .resolve()
-        .ok_or_else(|| network("no fetch function in this runtime"))?;
-    let controller =
-        AbortController::new().map_err(|_| network("AbortController is not available"))?;
-    let timebox = Timebox::start(timeout_ms, signal, Some(&controller));
-
-    let init = Object::new();
-    let headers = Object::new();
-    let set = |o: &Object, k: &str, v: &JsValue| {
-        let _ = Reflect::set(o, &JsValue::from_str(k), v);
-    };
-    set(
-        &headers,
-        "authorization",
-        &JsValue::from_str(&request.authorization),
+    let fetch = fetcher
+        .custom
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, |f| f.into());
+    let pending = start_attempt(
+        &fetch,
+        &request.url,
+        &request.authorization,
+        timeout_ms,
+        &as_js(signal),
+        MAX_BODY_BYTES as u32,
     );
-    set(&headers, "accept", &JsValue::from_str(ACCEPT));
-    set(&init, "method", &JsValue::from_str(METHOD));
-    set(&init, "headers", &headers);
-    // A redirect must never carry the key elsewhere: it becomes an error instead.
-    set(&init, "redirect", &JsValue::from_str("manual"));
-    set(&init, "signal", &controller.signal());
+    // attempt() never rejects; a rejection would be a bug in it, reported as such.
+    let outcome: Outcome = match JsFuture::from(pending).await {
+        Ok(v) => v.unchecked_into(),
+        Err(_) => JsValue::UNDEFINED.unchecked_into(),
+    };
+    let head = read_head(&outcome);
+    let kind = match outcome.failure() {
+        0 => {
+            let body = match outcome.json_error() {
+                0 => Ok(outcome.json()),
+                1 => Err(JsonError::Empty),
+                _ => Err(JsonError::Syntax),
+            };
+            return match head {
+                Some(head) => Ok(RawResponse { head, body }),
+                None => Err(network("the attempt ended without a response")),
+            };
+        }
+        1 => FailureKind::Timeout,
+        2 => FailureKind::Aborted,
+        4 => FailureKind::TooLarge,
+        _ => FailureKind::Network,
+    };
+    let detail = outcome
+        .detail()
+        .and_then(|d| clean_header_value(&d, 300))
+        .unwrap_or_else(|| "fetch failed".into());
+    Err(AttemptFailure { kind, head, detail })
+}
 
-    let pending = fetch
-        .call2(&this, &JsValue::from_str(&request.url), &init)
-        .map_err(|e| network(&describe_js_error(&e)))?;
-    let response = timebox
-        .race(&pending)
-        .await
-        .map_err(|o| interrupted(o, None))?;
-    let head = read_head(&response)
-        .ok_or_else(|| network("fetch resolved to something that is not a Response"))?;
-    let body = read_body(&response, &timebox, &head).await;
-    if body.is_err() {
-        // Drops the connection of a body left unread (too large, stalled, reset).
-        controller.abort();
+fn network(detail: &str) -> AttemptFailure {
+    AttemptFailure {
+        kind: FailureKind::Network,
+        head: None,
+        detail: detail.into(),
     }
-    Ok(RawResponse { head, body: body? })
 }
