@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use crate::client::Client;
+use crate::task::{self, CallFuture};
 use crate::core::validate::{not_an_object, RawCallOptions, RawClientOptions};
 use crate::core::{validate_client_options, RawField, ZillizError};
 
@@ -28,6 +29,11 @@ extern "C" {
         attempts: u32,
         maybe_dropped: bool,
     ) -> JsZillizError;
+}
+
+#[wasm_bindgen(module = "/js/drive.js")]
+extern "C" {
+    fn drive(call: Call) -> Promise;
 }
 
 /// The one conversion from the Rust error to the JS `ZillizError`.
@@ -131,13 +137,45 @@ fn get_function(target: &JsValue, name: &str) -> bool {
 }
 
 fn run(client: Rc<Client>, cluster_id: RawField, call_options: JsValue) -> Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
+    let future: CallFuture = Box::pin(async move {
         let (raw, signal) = read_call(&call_options).map_err(|e| to_js_error(&e))?;
         client
             .drop_cluster(&cluster_id, &raw, signal.as_ref())
             .await
             .map_err(|e| to_js_error(&e))
+    });
+    drive(Call {
+        future,
+        output: None,
     })
+}
+
+/// A call in progress, run by `js/drive.js` (see `task`); not part of the package's API.
+#[wasm_bindgen]
+pub struct Call {
+    future: CallFuture,
+    output: Option<Result<JsValue, JsValue>>,
+}
+
+#[wasm_bindgen]
+impl Call {
+    /// Runs the call up to its next await; returns the promise it waits on,
+    /// or undefined once it has ended.
+    pub fn resume(&mut self, value: JsValue, ok: bool) -> Option<Promise> {
+        let last = if ok { Ok(value) } else { Err(value) };
+        match task::resume(&mut self.future, last) {
+            Ok(promise) => Some(promise),
+            Err(output) => {
+                self.output = Some(output);
+                None
+            }
+        }
+    }
+
+    /// How the call ended: its value, or it throws its error.
+    pub fn output(&mut self) -> Result<JsValue, JsValue> {
+        self.output.take().unwrap_or(Err(JsValue::UNDEFINED))
+    }
 }
 
 /// A client for the Zilliz Cloud control plane.

@@ -29,4 +29,5 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 mod bindings;
 mod client;
+mod task;
 mod transport;

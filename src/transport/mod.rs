@@ -11,12 +11,12 @@ mod js_value;
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::core::json::JsonError;
 use crate::core::response::{clean_header_value, MAX_BODY_BYTES};
 use crate::core::{DropRequest, ResponseHead};
+use crate::task::settled;
 
 #[wasm_bindgen(module = "/src/transport/attempt.js")]
 extern "C" {
@@ -101,7 +101,7 @@ fn as_js(signal: Option<&AbortSignal>) -> JsValue {
 
 /// Waits `ms`; `Err` if the caller's signal fires first.
 pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), ()> {
-    let done = JsFuture::from(start_sleep(ms, &as_js(signal))).await;
+    let done = settled(start_sleep(ms, &as_js(signal))).await;
     match done.map(|v| v.as_bool()) {
         Ok(Some(true)) => Ok(()),
         _ => Err(()),
@@ -156,7 +156,7 @@ pub async fn send(
         MAX_BODY_BYTES as u32,
     );
     // attempt() never rejects; a rejection would be a bug in it, reported as such.
-    let outcome: Outcome = match JsFuture::from(pending).await {
+    let outcome: Outcome = match settled(pending).await {
         Ok(v) => v.unchecked_into(),
         Err(_) => JsValue::UNDEFINED.unchecked_into(),
     };
