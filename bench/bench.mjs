@@ -64,19 +64,12 @@ function machine() {
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
-function filesUnder(dir) {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile())
-    .map((d) => `${d.parentPath ?? d.path}/${d.name}`)
-    .sort();
-}
-
 async function sizes() {
   const esbuild = await import("esbuild");
   const read = (rel) => readFileSync(rootPath(rel));
   const wasm = read("pkg/zilliz_cloud_wasm_bg.wasm");
-  // The JS a browser loads with the browser entry: the entry, the wasm-bindgen glue, its snippets.
-  const glueFiles = [rootPath("pkg/browser.js"), rootPath("pkg/zilliz_cloud_wasm.js"), ...filesUnder(rootPath("pkg/snippets"))];
+  // The JS a browser loads with the browser entry: the entry, and the glue bundled with its snippets.
+  const glueFiles = [rootPath("pkg/browser.js"), rootPath("pkg/zilliz_cloud_wasm.js")];
   const glue = glueFiles.map((f) => readFileSync(f));
   const baseline = read("bench/baseline/zilliz-baseline.mjs");
   // The same JS as one file minified by esbuild (what a bundler would ship); the wasm is left as is.

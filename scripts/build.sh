@@ -26,10 +26,5 @@ mkdir -p pkg
 node_modules/.bin/wasm-opt -Oz --minify-imports-and-exports-and-modules "${WASM_FEATURES[@]}" \
   target/bindgen/zilliz_cloud_wasm_bg.wasm -o pkg/zilliz_cloud_wasm_bg.wasm >target/bindgen/names.json
 node scripts/minify-names.mjs target/bindgen/zilliz_cloud_wasm.js target/bindgen/names.json pkg/zilliz_cloud_wasm_bg.wasm
-# The glue ships minified: about 1.5 KB less gzipped (names of imports and
-# exports are properties, which esbuild keeps).
-node_modules/.bin/esbuild --minify --format=esm --log-level=warning \
-  target/bindgen/zilliz_cloud_wasm.js --outfile=target/bindgen/zilliz_cloud_wasm.min.js
-mv target/bindgen/zilliz_cloud_wasm.min.js target/bindgen/zilliz_cloud_wasm.js
 node scripts/package.mjs
 echo "build: pkg/ ready ($(wc -c <pkg/zilliz_cloud_wasm_bg.wasm) bytes of wasm)" >&2
