@@ -10,21 +10,27 @@ WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-s
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
 # std is rebuilt with the crate so that a panic aborts at once: none of std's
-# panic-message formatting is linked (about 8 KB gzipped). This needs the
-# toolchain's std source and RUSTC_BOOTSTRAP, as ../shared/TOOLCHAIN.md's own
-# offline std build does; nothing in the crate relies on unstable features.
+# panic-message formatting is linked (about 8 KB gzipped); nor are source
+# paths for panic locations or Debug formatting. This needs the toolchain's
+# std source and RUSTC_BOOTSTRAP, as ../shared/TOOLCHAIN.md's own offline std
+# build does; only these build flags are unstable, never the crate's code.
 RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_TARGET_DIR=target/wasm RUSTC_BOOTSTRAP=1 \
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
   cargo build --quiet --release --target wasm32-unknown-unknown -p zilliz-cloud-wasm --lib \
   -Zbuild-std=std,panic_abort
 rm -rf target/bindgen pkg
 wasm-bindgen --target web --out-dir target/bindgen --out-name zilliz_cloud_wasm \
   target/wasm/wasm32-unknown-unknown/release/zilliz_cloud_wasm.wasm
 mkdir -p pkg
-# -Oz, and short names for every import, export and import module; the glue is
-# rewritten to match (scripts/minify-names.mjs).
-node_modules/.bin/wasm-opt -Oz --minify-imports-and-exports-and-modules "${WASM_FEATURES[@]}" \
-  target/bindgen/zilliz_cloud_wasm_bg.wasm -o pkg/zilliz_cloud_wasm_bg.wasm >target/bindgen/names.json
+# -Oz until it stops shrinking, without the producers and target-features
+# sections. --low-memory-unused lets it fold constant offsets into loads and
+# stores: true of Rust's layout, where the first 1 KB is the far end of a 1 MB
+# stack. Then short names for every import, export and import module, with the
+# glue rewritten to match (scripts/minify-names.mjs).
+node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-producers --strip-target-features "${WASM_FEATURES[@]}" \
+  target/bindgen/zilliz_cloud_wasm_bg.wasm -o target/bindgen/optimized.wasm
+node_modules/.bin/wasm-opt --minify-imports-and-exports-and-modules "${WASM_FEATURES[@]}" \
+  target/bindgen/optimized.wasm -o pkg/zilliz_cloud_wasm_bg.wasm >target/bindgen/names.json
 node scripts/minify-names.mjs target/bindgen/zilliz_cloud_wasm.js target/bindgen/names.json pkg/zilliz_cloud_wasm_bg.wasm
 node scripts/package.mjs
 echo "build: pkg/ ready ($(wc -c <pkg/zilliz_cloud_wasm_bg.wasm) bytes of wasm)" >&2
