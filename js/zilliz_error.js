@@ -5,7 +5,7 @@
 export class ZillizError extends Error {
   constructor(message, kind, code, status, requestId, retryable, attempts, maybeDropped) {
     super(message);
-    Object.defineProperty(this, "name", { value: "ZillizError", enumerable: true, writable: true, configurable: true });
+    this.name = "ZillizError";
     this.kind = kind;
     this.code = code;
     this.status = status;

@@ -60,9 +60,14 @@ fn is_plain_object(v: &JsValue) -> bool {
 
 /// Reads one option; a getter that throws counts as a bad value.
 fn raw_field(options: &JsValue, name: &str) -> RawField {
-    let Ok(v) = Reflect::get(options, &JsValue::from_str(name)) else {
-        return RawField::Other("a value that could not be read");
-    };
+    match Reflect::get(options, &JsValue::from_str(name)) {
+        Ok(v) => raw_value(v),
+        Err(_) => RawField::Other("a value that could not be read"),
+    }
+}
+
+/// A JS value as the core's validation sees it.
+fn raw_value(v: JsValue) -> RawField {
     if v.is_undefined() || v.is_null() {
         RawField::Absent
     } else if let Some(s) = v.as_string() {
@@ -198,8 +203,7 @@ impl ZillizCloud {
     /// Drops a cluster. Always returns a promise; every failure rejects it with a `ZillizError`.
     #[wasm_bindgen(js_name = dropCluster)]
     pub fn drop_cluster(&self, cluster_id: JsValue, options: JsValue) -> Promise {
-        let id = raw_field(&Array::of1(&cluster_id).into(), "0");
-        run(self.client.clone(), id, options)
+        run(self.client.clone(), raw_value(cluster_id), options)
     }
 }
 

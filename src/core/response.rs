@@ -114,19 +114,17 @@ pub fn classify_drop_response<D: JsonDoc>(
     body: Result<D, JsonError>,
 ) -> Result<D, ZillizError> {
     match head.status {
-        0 => Err(error_for(
-            head,
-            ErrorKind::Api,
-            "the server answered with a redirect, which is not followed so that the API key goes only to the configured base URL".into(),
-            None,
-        )),
         200..=299 => parse_success_status(head, body),
-        300..=399 => {
-            let mut m = String::from("the server answered ");
-            push_status(&mut m, head.status);
-            m.push_str(" redirecting to ");
-            m.push_str(head.location.as_deref().unwrap_or("(no location)"));
-            m.push_str("; redirects are not followed so that the API key goes only to the configured base URL");
+        // 0: a browser's opaque redirect, whose status and location are hidden.
+        0 | 300..=399 => {
+            let mut m = String::from("the server answered with a redirect");
+            if head.status != 0 {
+                m.push_str(" (");
+                push_status(&mut m, head.status);
+                m.push_str(") to ");
+                m.push_str(head.location.as_deref().unwrap_or("no location"));
+            }
+            m.push_str(", which is not followed so that the API key goes only to the configured base URL");
             Err(error_for(head, ErrorKind::Api, m, None))
         }
         _ => Err(parse_error_status(head, body)),

@@ -104,3 +104,33 @@ it("memory stays flat over many calls (no leak per call)", async () => {
   const grown = process.memoryUsage().arrayBuffers - before;
   assert.ok(grown < 1024 * 1024, `array buffers grew by ${grown} bytes`);
 });
+
+it("a custom fetch that starts another call before it returns gets both answered", async () => {
+  const inner = [];
+  const fetch = (url) => {
+    if (url.endsWith("/outer/drop")) inner.push(dropCluster({ apiKey: "sk-reentry-key", clusterId: "inner", fetch }));
+    return Promise.resolve(ok(url.split("/").at(-2)));
+  };
+  const outer = await dropCluster({ apiKey: "sk-reentry-key", clusterId: "outer", fetch });
+  assert.equal(outer.data.clusterId, "outer");
+  assert.equal(inner.length, 1);
+  assert.equal((await inner[0]).data.clusterId, "inner");
+});
+
+it("concurrent calls settling in any order each get their own answer", async () => {
+  // Answers come back in reverse order of the requests, half of them failures.
+  const pending = [];
+  const fetch = (url) => new Promise((resolve) => pending.push([url, resolve]));
+  const zc = new ZillizCloud({ apiKey: "sk-concurrent-key", fetch, maxRetries: 0 });
+  const ids = Array.from({ length: 200 }, (_, i) => `c${i}`);
+  const calls = ids.map((id) => zc.dropCluster(id).then((r) => r.data.clusterId, (e) => e.kind));
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(pending.length, ids.length);
+  for (const [url, resolve] of pending.reverse()) {
+    const id = url.split("/").at(-2);
+    const odd = Number(id.slice(1)) % 2 === 1;
+    resolve(odd ? new Response(JSON.stringify({ code: 96018, message: "gone" }), { status: 404 }) : ok(id));
+  }
+  const results = await Promise.all(calls);
+  assert.deepEqual(results, ids.map((id, i) => (i % 2 === 1 ? "not_found" : id)));
+});

@@ -5,8 +5,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-/** The budget enforced now: the size reached, so that it can only go down (issue 6: 20,480). */
-export const BUDGET_BYTES = 26_600;
+/** Issue 6's budget: the test fails above exactly this figure. */
+export const BUDGET_BYTES = 20_480;
 
 // The package folder: pkg/ of this checkout, or the first argument.
 const pkg = process.argv[2] ?? new URL("../../pkg/", import.meta.url).pathname;
