@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the package at each commit of the size work, in scratch worktrees,
 # and prints the budgeted size (tests/size/size.mjs) after each step.
-# Usage: bash bench/size-steps.sh   (after make build; about 5 minutes)
+# Usage: bash bench/size-steps.sh   (after make build; about 8 minutes)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -10,6 +10,10 @@ STEPS=(
   "7544bf9|+ std rebuilt with immediate-abort panics (no formatting machinery), lol_alloc for dlmalloc"
   "763590f|+ the runtime's JSON.parse instead of a Rust JSON parser, no str searcher or lossy UTF-8, glue minified"
   "fa98d82|+ wasm-opt --minify-imports-and-exports-and-modules, glue rewritten to match"
+  "f7230c5|+ an attempt's mechanics (fetch, deadline, body limit) in one JS snippet of the transport"
+  "0ec8b12|+ no wasm-bindgen-futures: a small JS driver resumes a call's future"
+  "6998567|+ the glue and its snippets as one minified module, without the async loader"
+  "4c226f0|+ wasm-opt --converge --low-memory-unused, stripped sections; no panic locations or Debug formatting"
   "HEAD|the current commit"
 )
 SCRATCH="$(mktemp -d)"

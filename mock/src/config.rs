@@ -37,6 +37,9 @@ pub struct Config {
     pub pkg: Option<PathBuf>,
     /// Print one line per logged request to stderr.
     pub verbose: bool,
+    /// Exit when stdin reaches its end: a parent that spawned the mock with a
+    /// pipe and then died (before it could stop it) takes the mock with it.
+    pub exit_with_stdin: bool,
 }
 
 impl Default for Config {
@@ -49,6 +52,7 @@ impl Default for Config {
             www: None,
             pkg: None,
             verbose: false,
+            exit_with_stdin: false,
         }
     }
 }
@@ -64,6 +68,7 @@ impl fmt::Debug for Config {
             .field("www", &self.www)
             .field("pkg", &self.pkg)
             .field("verbose", &self.verbose)
+            .field("exit_with_stdin", &self.exit_with_stdin)
             .finish()
     }
 }
@@ -93,6 +98,7 @@ OPTIONS:
   --www DIR           serve DIR at /
   --pkg DIR           serve DIR at /pkg/
   --quiet             do not print one line per request to stderr
+  --exit-with-stdin   exit when stdin reaches its end (when the parent holding it is gone)
   -h, --help          this text
 
 The first line on stdout is the base URL, e.g. http://127.0.0.1:41234
@@ -125,6 +131,7 @@ where
         match flag.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "--quiet" => config.verbose = false,
+            "--exit-with-stdin" => config.exit_with_stdin = true,
             "--port" => {
                 let v = value("--port")?;
                 config.port = v
@@ -211,6 +218,7 @@ mod tests {
             "/tmp/w",
             "--pkg=/tmp/p",
             "--quiet",
+            "--exit-with-stdin",
         ])
         .unwrap();
         assert_eq!(c.port, 8080);
@@ -220,6 +228,7 @@ mod tests {
         assert_eq!(c.www, Some(PathBuf::from("/tmp/w")));
         assert_eq!(c.pkg, Some(PathBuf::from("/tmp/p")));
         assert!(!c.verbose);
+        assert!(c.exit_with_stdin);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The `zilliz-mock` binary: parse flags, start, print the base URL as the
-//! only stdout line, run until SIGINT/SIGTERM.
+//! only stdout line, run until SIGINT/SIGTERM (or, with `--exit-with-stdin`,
+//! until stdin ends).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -41,6 +42,7 @@ async fn run(config: Config) -> ExitCode {
         }
     };
     let summary = describe(&config);
+    let exit_with_stdin = config.exit_with_stdin;
     let mock = match start(config).await {
         Ok(m) => m,
         Err(e) => {
@@ -58,9 +60,27 @@ async fn run(config: Config) -> ExitCode {
         }
     }
     let _ = writeln!(std::io::stderr(), "{summary}");
-    signals.wait().await;
+    if exit_with_stdin {
+        tokio::select! {
+            _ = signals.wait() => {}
+            _ = stdin_closed() => {}
+        }
+    } else {
+        signals.wait().await;
+    }
     mock.shutdown().await;
     ExitCode::SUCCESS
+}
+
+/// Resolves when stdin reaches its end (or fails), whatever it carried.
+async fn stdin_closed() {
+    let (done, closed) = tokio::sync::oneshot::channel::<()>();
+    // A plain thread: a blocking read must not hold up the server's one thread.
+    std::thread::spawn(move || {
+        let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
+        let _ = done.send(());
+    });
+    let _ = closed.await;
 }
 
 /// Startup summary for stderr. Says whether the key is the default, never

@@ -1,5 +1,5 @@
 //! The built `zilliz-mock` binary: one URL line on stdout, then serving, and a
-//! clean exit on SIGTERM / SIGINT.
+//! clean exit on SIGTERM / SIGINT, or when stdin ends with `--exit-with-stdin`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -20,9 +20,13 @@ use tokio::process::{Child, Command};
 const BIN: &str = env!("CARGO_BIN_EXE_zilliz-mock");
 
 async fn spawn(args: &[&str]) -> (Child, String) {
+    spawn_with_stdin(args, Stdio::null()).await
+}
+
+async fn spawn_with_stdin(args: &[&str], stdin: Stdio) -> (Child, String) {
     let mut child = Command::new(BIN)
         .args(args)
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .kill_on_drop(true)
@@ -141,6 +145,17 @@ async fn stops_on_sigint_and_serves_www() {
     assert!(!stderr.contains(KEY), "{stderr}");
     assert!(!stderr.contains("[zilliz-mock] #"), "--quiet: {stderr}");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn exits_when_its_stdin_ends_with_exit_with_stdin() {
+    let (mut child, line) =
+        spawn_with_stdin(&["--quiet", "--exit-with-stdin"], Stdio::piped()).await;
+    let a = addr_of(&line);
+    assert_eq!(drop_cluster(a, CLUSTER, Some(KEY)).await.json()["code"], 0);
+    // What a parent that dies does to the pipe it holds.
+    drop(child.stdin.take());
+    exits_cleanly(child).await;
 }
 
 #[tokio::test]

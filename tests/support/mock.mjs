@@ -14,13 +14,14 @@ const DEBUG_BIN = join(ROOT, "target/debug/zilliz-mock");
  * `www` and `pkg` are folders to serve, relative to the repository or absolute.
  */
 export async function startMock({ bin = process.env.MOCK_BIN ?? DEBUG_BIN, apiKey, clusters = [], rate = 1000, www, pkg, showLog = false }) {
-  const args = ["--port", "0", "--api-key", apiKey, "--rate", String(rate)];
+  // --exit-with-stdin: if this process dies before stop(), the pipe closes and the mock exits too.
+  const args = ["--port", "0", "--api-key", apiKey, "--rate", String(rate), "--exit-with-stdin"];
   if (clusters.length) args.push("--clusters", clusters.join(","));
   if (!showLog) args.push("--quiet");
   const folder = (dir) => (isAbsolute(dir) ? dir : join(ROOT, dir));
   if (www) args.push("--www", folder(www));
   if (pkg) args.push("--pkg", folder(pkg));
-  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(bin, args, { stdio: ["pipe", "pipe", "pipe"] });
   // Its stderr (a start-up line, and the request log with showLog) is kept for errors.
   let stderr = "";
   child.stderr.on("data", (chunk) => {
