@@ -3,10 +3,12 @@
 //! Three layers, so that the logic is testable without a JavaScript engine:
 //! - [`core`]: pure. Validates input, builds the request as data, parses a
 //!   response from status, headers and body text, decides retries.
-//! - `transport`: the only code that touches `fetch`, `AbortController` and timers.
+//! - `transport`: the only code that touches `fetch`, `AbortController` and
+//!   timers; the mechanics of an attempt are its JS snippet, one call per attempt.
 //! - `bindings`: every `#[wasm_bindgen]` export and the one conversion to the JS `ZillizError`.
 //!
-//! `client` runs a call: core decisions, transport I/O.
+//! `client` runs a call: core decisions, transport I/O. `task` runs the
+//! call's future without an executor: every await is a JS promise.
 #![cfg_attr(
     test,
     allow(
