@@ -10,6 +10,7 @@ STEPS=(
   "7544bf9|+ std rebuilt with immediate-abort panics (no formatting machinery), lol_alloc for dlmalloc"
   "763590f|+ the runtime's JSON.parse instead of a Rust JSON parser, no str searcher or lossy UTF-8, glue minified"
   "fa98d82|+ wasm-opt --minify-imports-and-exports-and-modules, glue rewritten to match"
+  "58d66eb|+ the validated body handed back as is (no strings copied into wasm), Content-Length read once"
   "f7230c5|+ an attempt's mechanics (fetch, deadline, body limit) in one JS snippet of the transport"
   "0ec8b12|+ no wasm-bindgen-futures: a small JS driver resumes a call's future"
   "6998567|+ the glue and its snippets as one minified module, without the async loader"

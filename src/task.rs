@@ -3,7 +3,7 @@
 //! Every await of a call is a JS promise ([`settled`]), so nothing needs a
 //! queue, a waker or a closure: `js/drive.js` resumes the future each time
 //! the promise it waits on settles. This replaces wasm-bindgen-futures,
-//! whose runtime was about a fifth of the package (see README, "Size").
+//! whose executor, queue and closures cost about 1.6 KB gzipped.
 
 use std::cell::Cell;
 use std::future::Future;
