@@ -8,9 +8,9 @@ use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use crate::client::Client;
-use crate::task::{self, CallFuture};
 use crate::core::validate::{not_an_object, RawCallOptions, RawClientOptions};
 use crate::core::{validate_client_options, RawField, ZillizError};
+use crate::task::{self, CallFuture, Step};
 
 #[wasm_bindgen(module = "/js/zilliz_error.js")]
 extern "C" {
@@ -169,8 +169,8 @@ impl Call {
     pub fn resume(&mut self, value: JsValue, ok: bool) -> Option<Promise> {
         let last = if ok { Ok(value) } else { Err(value) };
         match task::resume(&mut self.future, last) {
-            Ok(promise) => Some(promise),
-            Err(output) => {
+            Step::Wait(promise) => Some(promise),
+            Step::Done(output) => {
                 self.output = Some(output);
                 None
             }

@@ -49,12 +49,10 @@ impl Client {
             state.attempts += 1;
             let (error, hints) =
                 match transport::send(&self.fetcher, &request, settings.timeout_ms, signal).await {
-                    Ok(raw) => {
-                        match classify_drop_response(&raw.head, raw.body) {
-                            Ok(body) => return Ok(body),
-                            Err(e) => (e, hints_of(&raw.head)),
-                        }
-                    }
+                    Ok(raw) => match classify_drop_response(&raw.head, raw.body) {
+                        Ok(body) => return Ok(body),
+                        Err(e) => (e, hints_of(&raw.head)),
+                    },
                     Err(f) => (
                         attempt_error(&f, settings.timeout_ms),
                         RetryHints::default(),

@@ -47,21 +47,31 @@ impl Future for Settled {
 
 pub type CallFuture = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
 
+/// Where a call stands after [`resume`].
+pub enum Step {
+    /// Suspended until this promise settles.
+    Wait(Promise),
+    /// Ended: its value, or its error.
+    Done(Result<JsValue, JsValue>),
+}
+
 /// Runs `future` up to its next await, handing it what the last one settled to.
 ///
 /// Safe against re-entry (an injected `fetch` may start another call): the
 /// hand-offs happen with no JS in between.
-pub fn resume(
-    future: &mut CallFuture,
-    last: Result<JsValue, JsValue>,
-) -> Result<Promise, Result<JsValue, JsValue>> {
+pub fn resume(future: &mut CallFuture, last: Result<JsValue, JsValue>) -> Step {
     SETTLED.set(Some(last));
-    let poll = future.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+    let poll = future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()));
     SETTLED.set(None);
-    match poll {
-        Poll::Ready(output) => Err(output),
-        Poll::Pending => AWAITED
-            .take()
-            .ok_or_else(|| Err(JsValue::from_str("a call waited on nothing"))),
+    match (poll, AWAITED.take()) {
+        (Poll::Ready(output), _) => Step::Done(output),
+        (Poll::Pending, Some(promise)) => Step::Wait(promise),
+        // Only `Settled` suspends, and it always leaves a promise: not reached.
+        (Poll::Pending, None) => Step::Done(Err(js_sys::Error::new(
+            "zilliz-cloud-wasm: a call was suspended with nothing to wait on",
+        )
+        .into())),
     }
 }

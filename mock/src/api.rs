@@ -60,12 +60,18 @@ pub async fn drop_endpoint(
                 if let Some(f) = &fault {
                     apply_fault_headers(f, res.headers_mut());
                 }
-                shared.log_outcome(id, Some(res.status().as_u16()), fault.as_ref().map(Fault::label));
+                shared.log_outcome(
+                    id,
+                    Some(res.status().as_u16()),
+                    fault.as_ref().map(Fault::label),
+                );
                 res
             });
             return match task.await {
                 Ok(res) => res,
-                Err(_) => reply::api_error(StatusCode::INTERNAL_SERVER_ERROR, 500, "mock task failed"),
+                Err(_) => {
+                    reply::api_error(StatusCode::INTERNAL_SERVER_ERROR, 500, "mock task failed")
+                }
             };
         }
         tokio::time::sleep(Duration::from_millis(ms)).await;

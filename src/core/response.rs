@@ -124,7 +124,9 @@ pub fn classify_drop_response<D: JsonDoc>(
                 m.push_str(") to ");
                 m.push_str(head.location.as_deref().unwrap_or("no location"));
             }
-            m.push_str(", which is not followed so that the API key goes only to the configured base URL");
+            m.push_str(
+                ", which is not followed so that the API key goes only to the configured base URL",
+            );
             Err(error_for(head, ErrorKind::Api, m, None))
         }
         _ => Err(parse_error_status(head, body)),

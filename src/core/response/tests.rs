@@ -364,7 +364,9 @@ fn redirect_names_status_and_location() {
     // A browser's opaque redirect: status and location are hidden.
     let e = parse_drop_response(&head(0), "").unwrap_err();
     assert_eq!(e.kind, ErrorKind::Api);
-    assert!(e.message.starts_with("the server answered with a redirect, which is not followed"));
+    assert!(e
+        .message
+        .starts_with("the server answered with a redirect, which is not followed"));
 }
 
 #[test]
