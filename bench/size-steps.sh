@@ -15,6 +15,7 @@ STEPS=(
   "0ec8b12|+ no wasm-bindgen-futures: a small JS driver resumes a call's future"
   "6998567|+ the glue and its snippets as one minified module, without the async loader"
   "4c226f0|+ wasm-opt --converge --low-memory-unused, stripped sections; no panic locations or Debug formatting"
+  "23de7ed|+ one redirect message for both forms, option values read without a temporary array, ZillizError's name by assignment"
   "HEAD|the current commit"
 )
 SCRATCH="$(mktemp -d)"
