@@ -13,6 +13,8 @@ const TOO_LARGE = 4;
 // JsonError's in mod.rs.
 const EMPTY = 1;
 const SYNTAX = 2;
+// The headers the core reads, in the order `Outcome::headers` gives them (mod.rs).
+const HEADS = ["requestid", "x-request-id", "location", "retry-after", "retry-after-ms"];
 
 /**
  * Resolves (never rejects) to an outcome: `failure` is 0 or a FailureKind;
@@ -46,12 +48,11 @@ export async function attempt(fetchFn, url, authorization, timeoutMs, signal, li
       return { failure: NETWORK, detail: "fetch resolved to something that is not a Response" };
     }
     const headers = response.headers;
-    // The headers the core reads, one per line, in HEADERS' order (mod.rs).
-    const heads = ["requestid", "x-request-id", "location", "retry-after", "retry-after-ms"];
     out = {
       failure: 0,
       status: response.type == "opaqueredirect" ? 0 : status,
-      headers: heads.map((name) => header(headers, name)?.replace(/[\r\n]/g, " ") ?? "").join("\n"),
+      // One per line: one string to cross into wasm.
+      headers: HEADS.map((name) => header(headers, name)?.replace(/[\r\n]/g, " ") ?? "").join("\n"),
     };
     const text = await readBody(response, headers, box, limit);
     if (text === null) {
@@ -85,11 +86,23 @@ export function sleep(ms, signal) {
       resolve(false);
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      listen(signal, "removeEventListener", onAbort);
       resolve(!signal?.aborted);
     }, ms);
-    signal?.addEventListener("abort", onAbort);
+    listen(signal, "addEventListener", onAbort);
   });
+}
+
+/**
+ * Adds or removes an abort listener. The signal is the caller's object: if
+ * its method throws, the call goes on without the listener rather than fail.
+ */
+function listen(signal, method, onAbort) {
+  try {
+    signal?.[method]("abort", onAbort);
+  } catch {
+    // not listened to
+  }
 }
 
 /**
@@ -111,13 +124,13 @@ function timebox(ms, signal, controller) {
   };
   const onAbort = trip(ABORTED);
   const timer = setTimeout(trip(TIMEOUT), ms);
-  signal?.addEventListener("abort", onAbort);
+  listen(signal, "addEventListener", onAbort);
   return {
     race: (work) => Promise.race([work, tripped]),
     fired: () => fired,
     done() {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      listen(signal, "removeEventListener", onAbort);
     },
   };
 }

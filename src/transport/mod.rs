@@ -51,14 +51,14 @@ extern "C" {
     fn start_sleep(ms: u32, signal: &JsValue) -> Promise;
 }
 
-/// Why an attempt produced no usable response (the numbers are `attempt.js`'s).
+/// Why an attempt produced no usable response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailureKind {
-    Timeout = 1,
-    Aborted = 2,
-    Network = 3,
+    Timeout,
+    Aborted,
+    Network,
     /// The body was over [`MAX_BODY_BYTES`]; it was not read to the end.
-    TooLarge = 4,
+    TooLarge,
 }
 
 #[derive(Debug)]
@@ -155,12 +155,20 @@ pub async fn send(
         &as_js(signal),
         MAX_BODY_BYTES as u32,
     );
-    // attempt() never rejects; a rejection would be a bug in it, reported as such.
-    let outcome: Outcome = match settled(pending).await {
+    read_outcome(settled(pending).await)
+}
+
+/// What `attempt` resolved to, as the client sees it.
+// The same Result that `send` returns, made once per attempt: not worth a Box.
+#[allow(clippy::result_large_err)]
+fn read_outcome(settled: Result<JsValue, JsValue>) -> Result<RawResponse, AttemptFailure> {
+    let outcome: Outcome = match settled {
         Ok(v) => v.unchecked_into(),
-        Err(_) => JsValue::UNDEFINED.unchecked_into(),
+        // attempt() catches what fetch, the body and the signal throw: not reached.
+        Err(_) => return Err(network("the attempt ended without an outcome")),
     };
     let head = read_head(&outcome);
+    // The numbers are attempt.js's FailureKind and JsonError constants.
     let kind = match outcome.failure() {
         0 => {
             let body = match outcome.json_error() {

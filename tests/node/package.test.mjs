@@ -134,3 +134,14 @@ it("concurrent calls settling in any order each get their own answer", async () 
   const results = await Promise.all(calls);
   assert.deepEqual(results, ids.map((id, i) => (i % 2 === 1 ? "not_found" : id)));
 });
+
+it("a signal whose listener methods throw is not listened to, and the call goes on", async () => {
+  const signal = {
+    aborted: false,
+    addEventListener() { throw new Error("listener refused"); },
+    removeEventListener() { throw new Error("listener refused"); },
+  };
+  const zc = new ZillizCloud({ apiKey: "sk-odd-signal-key", fetch: async () => ok("c") });
+  assert.equal((await zc.dropCluster("c", { signal })).data.clusterId, "c");
+  assert.equal((await zc.dropCluster("c")).code, 0);
+});
