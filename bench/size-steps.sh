@@ -16,6 +16,7 @@ STEPS=(
   "6998567|+ the glue and its snippets as one minified module, without the async loader"
   "4c226f0|+ wasm-opt --converge --low-memory-unused, stripped sections; no panic locations or Debug formatting"
   "23de7ed|+ one redirect message for both forms, option values read without a temporary array, ZillizError's name by assignment"
+  "2bdd01d|+ a call that could stall without a promise rejects with an Error (a branch not reached)"
   "HEAD|the current commit"
 )
 SCRATCH="$(mktemp -d)"
