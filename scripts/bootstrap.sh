@@ -22,30 +22,41 @@ apt_install() {
 }
 
 # --- Packages from Debian: Chromium for the browser tests, gzip/curl for scripts.
-apt_install chromium curl ca-certificates
+apt_install chromium chromium-driver curl ca-certificates
 
-# --- A Rust toolchain that can build wasm32-unknown-unknown, with its std source
-# (scripts/build.sh rebuilds std with immediate-abort panics, for size).
+# --- The pinned compiler for wasm32 builds: Rust 1.96.0, the release Debian's rustc-web
+# ships too, so that both paths build the package with the same compiler (its size build
+# uses unstable build flags, whose meaning a new compiler may change). With rust-src:
+# scripts/build.sh rebuilds std with immediate-abort panics, for size.
+PINNED_RUST=1.96.0
 toolchain_ready() { # $1 = toolchain name
   local sysroot; sysroot="$(RUSTUP_TOOLCHAIN="$1" rustc --print sysroot 2>/dev/null)" || return 1
-  compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null &&
+  RUSTUP_TOOLCHAIN="$1" rustc --version 2>/dev/null | grep -q "^rustc $PINNED_RUST" &&
+    compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null &&
     [ -d "$sysroot/lib/rustlib/src/rust/library/std" ]
 }
 WASM_TOOLCHAIN=""
-DEFAULT_TC="$(rustup show active-toolchain 2>/dev/null | awk '{print $1}')"
+RUSTUP_OK=1
 # ZCW_FORCE_DEBIAN_RUST=1 takes the offline path even where rustup works (to test it).
-if [ "${ZCW_FORCE_DEBIAN_RUST:-0}" = 1 ]; then DEFAULT_TC=""; fi
-if [ -n "$DEFAULT_TC" ] && toolchain_ready "$DEFAULT_TC"; then
-  WASM_TOOLCHAIN="$DEFAULT_TC"
+if [ "${ZCW_FORCE_DEBIAN_RUST:-0}" = 1 ]; then RUSTUP_OK=0; fi
+if [ "$RUSTUP_OK" = 1 ] && toolchain_ready "$PINNED_RUST"; then
+  WASM_TOOLCHAIN="$PINNED_RUST"
 elif toolchain_ready debian-web && [ -x /usr/bin/rust-lld ]; then
   WASM_TOOLCHAIN=debian-web
-elif [ -n "$DEFAULT_TC" ] && timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 \
-     && timeout 60 rustup component add rust-src >/dev/null 2>&1 && toolchain_ready "$DEFAULT_TC"; then
-  WASM_TOOLCHAIN="$DEFAULT_TC"
+elif [ "$RUSTUP_OK" = 1 ] && log "rustup toolchain install $PINNED_RUST" &&
+     timeout 180 rustup toolchain install "$PINNED_RUST" --profile minimal \
+       --target wasm32-unknown-unknown --component rust-src >/dev/null 2>&1 &&
+     toolchain_ready "$PINNED_RUST"; then
+  WASM_TOOLCHAIN="$PINNED_RUST"
 else
-  log "rustup cannot add wasm32 here: building it from Debian's rustc-web"
+  RUSTUP_OK=0
+  log "rustup cannot install $PINNED_RUST here: building it from Debian's rustc-web"
   # rust-web-llvm provides /usr/bin/rust-lld (-> lld-22), the wasm linker.
   apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+  if ! /usr/bin/rustc --version | grep -q "^rustc $PINNED_RUST"; then
+    log "Debian's rustc-web is $(/usr/bin/rustc --version), not $PINNED_RUST: update PINNED_RUST in scripts/bootstrap.sh"
+    exit 1
+  fi
   if ! compgen -G "/usr/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null; then
     scratch="$(mktemp -d)"
     mkdir -p "$scratch/src" && : >"$scratch/src/lib.rs"
@@ -61,7 +72,22 @@ else
   rustup toolchain list | grep -q '^debian-web' || rustup toolchain link debian-web /usr
   WASM_TOOLCHAIN=debian-web
 fi
-log "wasm toolchain: $WASM_TOOLCHAIN"
+log "wasm toolchain: $WASM_TOOLCHAIN ($(RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" rustc --version))"
+
+# --- The rust-version of Cargo.toml, for scripts/msrv-suite.sh: only rustup can bring an
+# older compiler; on the offline path that stage says it cannot run.
+MSRV="$(awk -F'"' '/^rust-version = /{print $2; exit}' Cargo.toml)"
+MSRV_TOOLCHAIN=""
+if [ "$RUSTUP_OK" = 1 ]; then
+  msrv_ready() {
+    local sysroot; sysroot="$(RUSTUP_TOOLCHAIN="$MSRV.0" rustc --print sysroot 2>/dev/null)" || return 1
+    compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
+  }
+  if msrv_ready || { log "rustup toolchain install $MSRV.0 (the rust-version)" &&
+       timeout 180 rustup toolchain install "$MSRV.0" --profile minimal --target wasm32-unknown-unknown >/dev/null 2>&1 && msrv_ready; }; then
+    MSRV_TOOLCHAIN="$MSRV.0"
+  fi
+fi
 
 # --- wasm-bindgen CLI, exactly the version in Cargo.lock.
 WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
@@ -80,5 +106,6 @@ fi
 cat >target/toolchain.env <<ENV
 WASM_TOOLCHAIN=$WASM_TOOLCHAIN
 WASM_BINDGEN_VERSION=$WBG_VERSION
+MSRV_TOOLCHAIN=$MSRV_TOOLCHAIN
 ENV
 log "ready"

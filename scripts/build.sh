@@ -13,10 +13,13 @@ WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-s
 # panic-message formatting is linked (about 8 KB gzipped); nor are source
 # paths for panic locations or Debug formatting. This needs the toolchain's
 # std source and RUSTC_BOOTSTRAP, as ../shared/TOOLCHAIN.md's own offline std
-# build does; only these build flags are unstable, never the crate's code.
+# build does; only these build flags are unstable, never the crate's code, and
+# the compiler is the one scripts/bootstrap.sh pins (1.96.0 from rustup, or
+# Debian's rustc-web of the same release), so their meaning cannot drift.
+# The crate itself builds on stable with a plain `cargo build` (scripts/stable-suite.sh).
 RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_TARGET_DIR=target/wasm RUSTC_BOOTSTRAP=1 \
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-  cargo build --quiet --release --target wasm32-unknown-unknown -p zilliz-cloud-wasm --lib \
+  cargo build --quiet --release --target wasm32-unknown-unknown -p zilliz-cloud-wasm --lib --features npm \
   -Zbuild-std=std,panic_abort
 rm -rf target/bindgen pkg
 wasm-bindgen --target web --out-dir target/bindgen --out-name zilliz_cloud_wasm \

@@ -11,7 +11,7 @@ const pkg = join(root, "pkg");
 const glue = "zilliz_cloud_wasm.js";
 const wasm = "zilliz_cloud_wasm_bg.wasm";
 
-// The glue and its snippets (ZillizError, the attempt, the call driver) ship
+// The glue and its snippets (ZillizError, the attempt) ship
 // as one minified module: one file to fetch and one gzip stream, and the
 // glue's async loader, which no entry uses, is left out.
 const bundleInput = join(bindgen, "bundle.js");
@@ -76,6 +76,7 @@ for (const [name, text] of Object.entries(entries)) {
 }
 cpSync(join(root, "js/index.d.ts"), join(pkg, "index.d.ts"));
 cpSync(join(root, "js/README.md"), join(pkg, "README.md"));
+cpSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
 
 const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
 const version = /^version = "([^"]+)"/m.exec(cargo)[1];
@@ -97,7 +98,7 @@ const manifest = {
     },
     "./package.json": "./package.json",
   },
-  files: ["index.d.ts", ...Object.keys(entries), glue, wasm],
+  files: ["index.d.ts", ...Object.keys(entries), glue, wasm, "LICENSE"],
   sideEffects: Object.keys(entries).map((name) => `./${name}`),
   engines: { node: ">=20" },
   keywords: ["zilliz", "milvus", "wasm", "cloudflare-workers", "deno"],

@@ -1,58 +1,18 @@
-//! Every `#[wasm_bindgen]` export, and the one conversion to the JS `ZillizError`.
-
-use std::rc::Rc;
+//! Every `#[wasm_bindgen]` export of the npm package: a thin layer that
+//! reads JS values into the Rust API's options and calls it. Built with the
+//! `npm` feature only.
 
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
+use wasm_bindgen_futures::future_to_promise;
 
-use crate::client::Client;
-use crate::core::validate::{not_an_object, RawCallOptions, RawClientOptions};
-use crate::core::{validate_client_options, RawField, ZillizError};
-use crate::task::{self, CallFuture, Step};
-
-#[wasm_bindgen(module = "/js/zilliz_error.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = ZillizError)]
-    type JsZillizError;
-
-    #[allow(clippy::too_many_arguments)]
-    #[wasm_bindgen(constructor, js_class = "ZillizError")]
-    fn new(
-        message: &str,
-        kind: &str,
-        code: JsValue,
-        status: JsValue,
-        request_id: JsValue,
-        retryable: bool,
-        attempts: u32,
-        maybe_dropped: bool,
-    ) -> JsZillizError;
-}
-
-#[wasm_bindgen(module = "/js/drive.js")]
-extern "C" {
-    fn drive(call: Call) -> Promise;
-}
-
-/// The one conversion from the Rust error to the JS `ZillizError`.
-fn to_js_error(e: &ZillizError) -> JsValue {
-    let num = |n: Option<f64>| n.map_or(JsValue::NULL, JsValue::from_f64);
-    JsZillizError::new(
-        &e.message,
-        e.kind(),
-        num(e.code.map(|c| c as f64)),
-        num(e.status.map(f64::from)),
-        e.request_id
-            .as_deref()
-            .map_or(JsValue::NULL, JsValue::from_str),
-        e.retryable,
-        e.attempts,
-        e.maybe_dropped,
-    )
-    .into()
-}
+use crate::core::validate::{
+    not_an_object, raw_max_retries, raw_region, raw_required_string, raw_string, raw_timeout_ms,
+};
+use crate::core::{RawField, ZillizError};
+use crate::js_error::retry_event_to_js;
+use crate::{CallOptions, ClientOptions, ZillizCloud};
 
 fn is_plain_object(v: &JsValue) -> bool {
     v.is_object() && !v.is_function() && !Array::is_array(v)
@@ -87,116 +47,106 @@ fn raw_value(v: JsValue) -> RawField {
     }
 }
 
-fn optional_object(options: &JsValue, name: &str) -> Result<Option<JsValue>, ()> {
+/// An option that must be a function when present.
+fn optional_function(options: &JsValue, name: &str) -> Result<Option<Function>, ZillizError> {
     match Reflect::get(options, &JsValue::from_str(name)) {
         Ok(v) if v.is_undefined() || v.is_null() => Ok(None),
-        Ok(v) => Ok(Some(v)),
-        Err(_) => Err(()),
+        Ok(v) if v.is_function() => Ok(Some(v.unchecked_into())),
+        _ => {
+            let mut m = String::from(name);
+            m.push_str(" must be a function");
+            Err(ZillizError::invalid_input(m))
+        }
     }
 }
 
-fn read_client(options: &JsValue) -> Result<Client, ZillizError> {
+fn read_client(options: &JsValue) -> Result<ZillizCloud, ZillizError> {
     if !is_plain_object(options) {
         return Err(not_an_object("options"));
     }
-    let raw = RawClientOptions {
-        api_key: raw_field(options, "apiKey"),
-        region: raw_field(options, "region"),
-        base_url: raw_field(options, "baseUrl"),
-        timeout_ms: raw_field(options, "timeoutMs"),
-        max_retries: raw_field(options, "maxRetries"),
-    };
-    let config = validate_client_options(&raw)?;
-    let fetch = match optional_object(options, "fetch") {
-        Ok(None) => None,
-        Ok(Some(f)) if f.is_function() => Some(f.unchecked_into::<Function>()),
-        _ => return Err(ZillizError::invalid_input("fetch must be a function")),
-    };
-    Ok(Client::new(config, fetch))
+    let api_key = raw_field(options, "apiKey");
+    let mut built = ClientOptions::new(raw_required_string("apiKey", &api_key)?)
+        .region(raw_region(&raw_field(options, "region"))?);
+    if let Some(url) = raw_string("baseUrl", &raw_field(options, "baseUrl"))? {
+        built = built.base_url(url);
+    }
+    if let Some(ms) = raw_timeout_ms(&raw_field(options, "timeoutMs"))? {
+        built = built.timeout_ms(ms);
+    }
+    if let Some(n) = raw_max_retries(&raw_field(options, "maxRetries"))? {
+        built = built.max_retries(n);
+    }
+    if let Some(fetch) = optional_function(options, "fetch")? {
+        built = built.fetch(fetch);
+    }
+    if let Some(hook) = optional_function(options, "onRetry")? {
+        built = built.on_retry(js_hook(hook));
+    }
+    ZillizCloud::new(built)
 }
 
-/// The per-call options and signal.
-fn read_call(options: &JsValue) -> Result<(RawCallOptions, Option<AbortSignal>), ZillizError> {
+/// A JS `onRetry`: called unbound with the event; what it throws is ignored.
+fn js_hook(hook: Function) -> impl Fn(&crate::RetryEvent) {
+    move |event| {
+        let _ = hook.call1(&JsValue::UNDEFINED, &retry_event_to_js(event));
+    }
+}
+
+/// The per-call options.
+fn read_call(options: &JsValue) -> Result<CallOptions, ZillizError> {
+    let mut call = CallOptions::new();
     if options.is_undefined() || options.is_null() {
-        return Ok((RawCallOptions::default(), None));
+        return Ok(call);
     }
     if !is_plain_object(options) {
         return Err(not_an_object("options"));
     }
-    let raw = RawCallOptions {
-        timeout_ms: raw_field(options, "timeoutMs"),
-        max_retries: raw_field(options, "maxRetries"),
-    };
-    let signal = match optional_object(options, "signal") {
-        Ok(None) => None,
-        Ok(Some(s)) if s.is_object() && get_function(&s, "addEventListener") => {
-            Some(s.unchecked_into())
+    if let Some(ms) = raw_timeout_ms(&raw_field(options, "timeoutMs"))? {
+        call = call.timeout_ms(ms);
+    }
+    if let Some(n) = raw_max_retries(&raw_field(options, "maxRetries"))? {
+        call = call.max_retries(n);
+    }
+    if let Some(hook) = optional_function(options, "onRetry")? {
+        call = call.on_retry(js_hook(hook));
+    }
+    match Reflect::get(options, &JsValue::from_str("signal")) {
+        Ok(s) if s.is_undefined() || s.is_null() => {}
+        Ok(s) if s.is_object() && has_function(&s, "addEventListener") => {
+            call = call.signal(s.unchecked_into());
         }
         _ => return Err(ZillizError::invalid_input("signal must be an AbortSignal")),
-    };
-    Ok((raw, signal))
+    }
+    Ok(call)
 }
 
-fn get_function(target: &JsValue, name: &str) -> bool {
+fn has_function(target: &JsValue, name: &str) -> bool {
     Reflect::get(target, &JsValue::from_str(name)).is_ok_and(|f| f.is_function())
 }
 
-fn run(client: Rc<Client>, cluster_id: RawField, call_options: JsValue) -> Promise {
-    let future: CallFuture = Box::pin(async move {
-        let (raw, signal) = read_call(&call_options).map_err(|e| to_js_error(&e))?;
-        client
-            .drop_cluster(&cluster_id, &raw, signal.as_ref())
-            .await
-            .map_err(|e| to_js_error(&e))
-    });
-    drive(Call {
-        future,
-        output: None,
+/// Runs a call; the promise resolves to the parsed body, or rejects with a `ZillizError`.
+fn run(client: ZillizCloud, cluster_id: RawField, call_options: JsValue) -> Promise {
+    future_to_promise(async move {
+        let call = read_call(&call_options)?;
+        let id = raw_required_string("clusterId", &cluster_id)?;
+        let (body, _) = client.drop_cluster_body(id, &call).await?;
+        Ok(body)
     })
 }
 
-/// A call in progress, run by `js/drive.js` (see `task`); not part of the package's API.
-#[wasm_bindgen]
-pub struct Call {
-    future: CallFuture,
-    output: Option<Result<JsValue, JsValue>>,
-}
-
-#[wasm_bindgen]
-impl Call {
-    /// Runs the call up to its next await; returns the promise it waits on,
-    /// or undefined once it has ended.
-    pub fn resume(&mut self, value: JsValue, ok: bool) -> Option<Promise> {
-        let last = if ok { Ok(value) } else { Err(value) };
-        match task::resume(&mut self.future, last) {
-            Step::Wait(promise) => Some(promise),
-            Step::Done(output) => {
-                self.output = Some(output);
-                None
-            }
-        }
-    }
-
-    /// How the call ended: its value, or it throws its error.
-    pub fn output(&mut self) -> Result<JsValue, JsValue> {
-        self.output.take().unwrap_or(Err(JsValue::UNDEFINED))
-    }
-}
-
 /// A client for the Zilliz Cloud control plane.
-#[wasm_bindgen]
-pub struct ZillizCloud {
-    client: Rc<Client>,
+#[wasm_bindgen(js_name = ZillizCloud)]
+pub struct JsZillizCloud {
+    client: ZillizCloud,
 }
 
-#[wasm_bindgen]
-impl ZillizCloud {
+#[wasm_bindgen(js_class = ZillizCloud)]
+impl JsZillizCloud {
     /// Throws a `ZillizError` of kind `invalid_input` for bad options.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<ZillizCloud, JsValue> {
-        let client = read_client(&options).map_err(|e| to_js_error(&e))?;
-        Ok(ZillizCloud {
-            client: Rc::new(client),
+    pub fn new(options: JsValue) -> Result<JsZillizCloud, JsValue> {
+        Ok(JsZillizCloud {
+            client: read_client(&options)?,
         })
     }
 
@@ -211,7 +161,7 @@ impl ZillizCloud {
 #[wasm_bindgen(js_name = dropCluster)]
 pub fn drop_cluster(options: JsValue) -> Promise {
     match read_client(&options) {
-        Ok(client) => run(Rc::new(client), raw_field(&options, "clusterId"), options),
-        Err(e) => Promise::reject(&to_js_error(&e)),
+        Ok(client) => run(client, raw_field(&options, "clusterId"), options),
+        Err(e) => Promise::reject(&e.into()),
     }
 }

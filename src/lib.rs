@@ -1,14 +1,27 @@
-//! Drop a Zilliz Cloud cluster from any JavaScript runtime.
+//! Drop a Zilliz Cloud cluster from any JavaScript runtime, through the
+//! control plane's REST API v2 (`DELETE {base}/v2/clusters/{clusterId}/drop`)
+//! and the runtime's own `fetch`.
 //!
-//! Three layers, so that the logic is testable without a JavaScript engine:
-//! - [`core`]: pure. Validates input, builds the request as data, parses a
-//!   response from status, headers and body text, decides retries.
+//! One code base ships twice: as the npm package `zilliz-cloud-wasm` (built
+//! with the `npm` feature, which adds the `#[wasm_bindgen]` exports) and as
+//! this crate, for Rust programs compiled to `wasm32-unknown-unknown` that
+//! run in a JS runtime: a workers-rs Worker, a Leptos, Yew or Dioxus console.
+//!
+#![doc = include_str!("docs/quick-start.md")]
+//!
+//! Inside a workers-rs `#[event(fetch)]` handler, `spawn_local`,
+//! `future_to_promise` or a UI framework's task, await it as any other
+//! future: it waits only on JS promises, through wasm-bindgen-futures.
+//!
+//! Layers, so that every decision is testable without a JavaScript engine:
+//! - [`core`]: pure. Validates input, builds the request as data, reads what
+//!   the transport saw of an attempt, classifies responses, decides retries.
 //! - `transport`: the only code that touches `fetch`, `AbortController` and
-//!   timers; the mechanics of an attempt are its JS snippet, one call per attempt.
-//! - `bindings`: every `#[wasm_bindgen]` export and the one conversion to the JS `ZillizError`.
-//!
-//! `client` runs a call: core decisions, transport I/O. `task` runs the
-//! call's future without an executor: every await is a JS promise.
+//!   timers; an attempt's mechanics are its JS snippet, one call per attempt.
+//! - The Rust API ([`ZillizCloud`], [`ClientOptions`], [`CallOptions`], …)
+//!   runs the core's state machine over the transport.
+//! - `bindings` (feature `npm`): every `#[wasm_bindgen]` export, a thin
+//!   layer over the Rust API.
 #![cfg_attr(
     test,
     allow(
@@ -21,15 +34,17 @@
 
 pub mod core;
 
-/// wasm32-unknown-unknown without atomics runs on one thread, so the
-/// single-threaded free-list allocator is sound here.
-#[cfg(target_arch = "wasm32")]
+/// talc instead of std's dlmalloc: constant-time alloc and free in less wasm
+/// (measured by `make bench`). wasm32 without atomics runs one thread.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: this module is never shared between threads (no atomics in the build).
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+mod api;
+#[cfg(feature = "npm")]
 mod bindings;
-mod client;
-mod task;
+mod js_error;
 mod transport;
+
+pub use api::{CallOptions, ClientOptions, DropClusterData, DropClusterResponse, ZillizCloud};
+pub use core::{ErrorKind, Region, RetryEvent, ZillizError};

@@ -1,8 +1,11 @@
-//! Property tests: the response parser, the JSON reader, the validators and
-//! the retry policy never panic, whatever they are fed, and keep their promises.
+//! Property tests: the core's reading of a response agrees with a reference
+//! reading written directly against serde_json, on generated bodies that are
+//! mostly the API's shape; the validators and the retry policy keep their
+//! promises whatever they are fed.
 //!
 //! `cargo test` runs a short form (5,000 cases each); `make fuzz` sets
 //! `PROPTEST_CASES=1000000` for the long form.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -10,18 +13,27 @@
     clippy::panic
 )]
 
+#[path = "support/serde_body.rs"]
+mod serde_body;
+
 use proptest::prelude::*;
-use zilliz_cloud_wasm::core::json;
+use serde_body::parse_body;
+use serde_json::Value;
+use zilliz_cloud_wasm::core::body::{exact_integer, BodyError, JsonKind, ParsedBody};
+use zilliz_cloud_wasm::core::response::kind_for_code;
 use zilliz_cloud_wasm::core::retry::{
     parse_http_date_ms, server_delay_ms, RetryHints, MAX_RETRY_AFTER_MS,
 };
 use zilliz_cloud_wasm::core::validate::{
-    normalize_base_url, validate_api_key, validate_client_options, validate_cluster_id,
-    RawClientOptions,
+    raw_max_retries, raw_timeout_ms, validate_api_key, validate_client_options,
+    validate_cluster_id, ClientSpec,
 };
 use zilliz_cloud_wasm::core::{
-    parse_drop_response, ErrorKind, RawField, ResponseHead, RetryPolicy, ZillizError,
+    base_url::normalize_base_url, classify_drop_response, ErrorKind, RawField, ResponseHead,
+    RetryPolicy, ZillizError,
 };
+
+const ID: &str = "in01-6183d6bac30f801";
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
@@ -35,114 +47,128 @@ fn config() -> ProptestConfig {
     }
 }
 
-/// JSON documents shaped like the API's, and near misses of them.
-fn json_value() -> impl Strategy<Value = String> {
-    let leaf = prop_oneof![
+/// Values that the API's fields hold, and near misses of them.
+fn leaf() -> BoxedStrategy<String> {
+    prop_oneof![
         Just("null".to_string()),
         any::<bool>().prop_map(|b| b.to_string()),
+        prop_oneof![Just(0i64), Just(200), Just(96018), Just(80001), Just(96013), Just(-1)]
+            .prop_map(|n| n.to_string()),
         any::<i64>().prop_map(|n| n.to_string()),
-        any::<f64>().prop_map(|n| if n.is_finite() {
-            n.to_string()
-        } else {
-            "0".into()
-        }),
-        Just("0".to_string()),
-        Just("96018".to_string()),
+        prop_oneof![Just("0.0"), Just("0.5"), Just("1e2"), Just("-0"), Just("2e0"), Just("9007199254740993")]
+            .prop_map(str::to_string),
+        Just(format!("{ID:?}")),
+        Just("\"in02-fedcba987654321\"".to_string()),
         ".{0,12}".prop_map(|s| format!("{s:?}")),
-    ];
-    leaf.prop_recursive(4, 32, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..5).prop_map(|v| format!("[{}]", v.join(","))),
-            prop::collection::vec(
-                (
-                    prop_oneof![
-                        Just("code"),
-                        Just("data"),
-                        Just("clusterId"),
-                        Just("prompt"),
-                        Just("message"),
-                        Just("x")
-                    ],
-                    inner
-                ),
-                0..5
-            )
-            .prop_map(|members| {
-                let body: Vec<String> = members
-                    .iter()
-                    .map(|(k, v)| format!("\"{k}\":{v}"))
-                    .collect();
-                format!("{{{}}}", body.join(","))
-            }),
-        ]
-    })
+    ]
+    .boxed()
 }
 
-/// Bodies: API-shaped JSON, its truncations and mutations, and arbitrary text.
-fn body() -> impl Strategy<Value = String> {
-    prop_oneof![
-        json_value(),
-        (json_value(), any::<prop::sample::Index>()).prop_map(|(s, i)| {
-            let cut = i.index(s.len() + 1);
-            s.get(..cut).unwrap_or(&s).to_string()
-        }),
-        (json_value(), any::<prop::sample::Index>(), any::<char>()).prop_map(|(mut s, i, c)| {
-            let mut at = i.index(s.len() + 1);
-            while !s.is_char_boundary(at) {
-                at -= 1;
+/// A success body (or one with its pieces swapped for near misses).
+fn api_body() -> BoxedStrategy<String> {
+    let member = |name: &'static str| prop::option::of(leaf().prop_map(move |v| format!("\"{name}\":{v}")));
+    let data = (member("clusterId"), member("prompt"), prop::option::of(leaf()))
+        .prop_map(|(c, p, extra)| {
+            let mut parts: Vec<String> = [c, p].into_iter().flatten().collect();
+            if let Some(e) = extra {
+                parts.push(format!("\"extra\":{e}"));
             }
-            s.insert(at, c);
-            s
+            format!("{{{}}}", parts.join(","))
+        });
+    let good_data = Just(format!(r#"{{"clusterId":"{ID}","prompt":"in the recycle bin for 30 days"}}"#));
+    (
+        prop::option::of(leaf()),
+        prop::option::of(prop_oneof![3 => good_data, 2 => data, 1 => leaf()]),
+        prop::option::of(leaf()),
+        prop::bool::ANY,
+    )
+        .prop_map(|(code, data, message, bom)| {
+            let code = code.map(|c| format!("\"code\":{c}"));
+            let data = data.map(|d| format!("\"data\":{d}"));
+            let message = message.map(|m| format!("\"message\":{m}"));
+            let parts: Vec<String> = [code, data, message].into_iter().flatten().collect();
+            format!("{}{{{}}}", if bom { "\u{feff}" } else { "" }, parts.join(","))
+        })
+        .boxed()
+}
+
+/// Mostly API-shaped bodies, their truncations, and other text.
+fn body() -> BoxedStrategy<String> {
+    prop_oneof![
+        6 => api_body(),
+        2 => Just(format!(r#"{{"code":0,"data":{{"clusterId":"{ID}","prompt":"p"}}}}"#)),
+        1 => (api_body(), any::<prop::sample::Index>()).prop_map(|(s, i)| {
+            let mut cut = i.index(s.len() + 1);
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            s[..cut].to_string()
         }),
-        ".{0,64}",
-        prop::collection::vec(any::<u8>(), 0..128)
-            .prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
-        (1usize..2000).prop_map(|n| "[".repeat(n)),
-        (1usize..2000).prop_map(|n| "{\"a\":".repeat(n)),
+        1 => leaf(),
+        1 => ".{0,32}",
+        1 => Just("<html><body>502 Bad Gateway</body></html>".to_string()),
+        1 => (1usize..100).prop_map(|n| "[".repeat(n) + &"]".repeat(n)),
     ]
+    .boxed()
 }
 
 fn head() -> impl Strategy<Value = ResponseHead> {
-    (
-        0u16..1000,
-        prop::option::of(".{0,20}"),
-        prop::option::of(".{0,20}"),
-        prop::option::of(".{0,20}"),
-    )
-        .prop_map(|(status, request_id, location, retry_after)| ResponseHead {
-            status,
-            request_id,
-            location,
-            retry_after,
-            retry_after_ms: None,
-        })
+    let status = prop_oneof![
+        4 => Just(200u16),
+        1 => prop_oneof![Just(201u16), Just(204), Just(301), Just(302), Just(400), Just(401), Just(403), Just(404), Just(408), Just(429), Just(500), Just(502), Just(503), Just(504)],
+        1 => 0u16..1000,
+    ];
+    (status, prop::option::of("[a-z0-9-]{1,20}"))
+        .prop_map(|(status, request_id)| ResponseHead { status, request_id, ..Default::default() })
+}
+
+/// What the drop answer means, read directly off serde_json's value.
+fn reference(status: u16, text: &str) -> Result<(), (ErrorKind, Option<i64>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Option<Value> = serde_json::from_str(text).ok();
+    let code = value
+        .as_ref()
+        .and_then(|v| v.get("code"))
+        .filter(|_| value.as_ref().is_some_and(Value::is_object))
+        .and_then(Value::as_f64)
+        .and_then(exact_integer);
+    match status {
+        200..=299 => {
+            let Some(Value::Object(body)) = &value else { return Err((ErrorKind::Decode, None)) };
+            let Some(code) = code else { return Err((ErrorKind::Decode, None)) };
+            if code != 0 && code != 200 {
+                return Err((kind_for_code(code).unwrap_or(ErrorKind::Api), Some(code)));
+            }
+            let data = body.get("data").and_then(Value::as_object);
+            let id = data.and_then(|d| d.get("clusterId")).and_then(Value::as_str);
+            let prompt = data.and_then(|d| d.get("prompt")).and_then(Value::as_str);
+            match (id, prompt) {
+                (Some(id), Some(_)) if id == ID => Ok(()),
+                _ => Err((ErrorKind::Decode, None)),
+            }
+        }
+        0 | 300..=399 => Err((ErrorKind::Api, None)),
+        429 => Err((ErrorKind::RateLimited, code)),
+        500..=599 => Err((ErrorKind::Server, code)),
+        _ => {
+            let by_status = match status {
+                401 => ErrorKind::Auth,
+                403 => ErrorKind::Permission,
+                404 => ErrorKind::NotFound,
+                _ => ErrorKind::Api,
+            };
+            Err((code.and_then(kind_for_code).unwrap_or(by_status), code))
+        }
+    }
 }
 
 fn check_error(head: &ResponseHead, e: &ZillizError) {
-    assert!(!e.message.is_empty());
-    assert_eq!(e.attempts, 0, "the parser does not count attempts");
-    assert!(!e.maybe_dropped);
-    match head.status {
-        200..=299 => assert!(
-            matches!(
-                e.kind,
-                ErrorKind::Decode
-                    | ErrorKind::Auth
-                    | ErrorKind::Permission
-                    | ErrorKind::NotFound
-                    | ErrorKind::Api
-            ),
-            "{e:?}"
-        ),
-        429 => assert_eq!(e.kind, ErrorKind::RateLimited),
-        500..=599 => assert_eq!(e.kind, ErrorKind::Server),
-        _ => assert!(!matches!(
-            e.kind,
-            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Aborted | ErrorKind::InvalidInput
-        )),
-    }
+    assert!(!e.message().is_empty());
+    assert_eq!(e.attempts(), 0, "classification does not count attempts");
+    assert!(!e.maybe_dropped());
+    assert_eq!(e.request_id(), head.request_id.as_deref());
     if matches!(head.status, 200..=299) {
-        assert!(!e.retryable, "a 2xx is never retried");
+        assert!(!e.retryable(), "a 2xx is never retried");
     }
 }
 
@@ -150,28 +176,44 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn response_parser_never_panics(head in head(), body in body()) {
-        match parse_drop_response(&head, &body) {
-            Ok(ok) => {
-                prop_assert!(matches!(head.status, 200..=299));
-                prop_assert!(ok.code == 0 || ok.code == 200);
+    fn response_reading_agrees_with_serde_json(head in head(), text in body()) {
+        let parsed = parse_body(&text);
+        if let Ok(v) = &parsed {
+            // The view itself agrees with the value it wraps.
+            prop_assert_eq!(v.kind() == JsonKind::Object, v.0.is_object());
+        }
+        let got = classify_drop_response(&head, parsed, ID);
+        let want = reference(head.status, &text);
+        match (&got, &want) {
+            (Ok(body), Ok(())) => prop_assert_eq!(&body.0["data"]["clusterId"], ID),
+            (Err(e), Err((kind, code))) => {
+                check_error(&head, e);
+                prop_assert_eq!((e.kind(), e.code()), (*kind, *code), "{} {:?}: {}", head.status, text, e.message());
             }
-            Err(e) => check_error(&head, &e),
+            _ => prop_assert!(false, "{} {:?}: core {:?}, reference {:?}", head.status, text, got.map(|b| b.0), want),
         }
     }
 
     #[test]
-    fn json_reader_never_panics(text in body()) {
-        let _ = json::parse(&text);
+    fn empty_and_broken_bodies_are_told_apart(ws in "[ \t\r\n]{0,8}", junk in "[!-~]{1,8}") {
+        prop_assert_eq!(parse_body(&ws).unwrap_err(), BodyError::Empty);
+        if serde_json::from_str::<Value>(&junk).is_err() {
+            prop_assert_eq!(parse_body(&junk).unwrap_err(), BodyError::Syntax);
+        }
     }
 
     #[test]
-    fn validators_never_panic(key in ".{0,80}", id in ".{0,140}", url in ".{0,80}", n in any::<f64>()) {
-        if let Ok(k) = validate_api_key(&RawField::Str(key.clone())) {
-            let debug = format!("{:?}", k);
-            prop_assert!(!debug.contains(&key) || key.len() < 4);
+    fn validators_keep_their_promises(key in "[ -~]{0,20}|.{0,20}", id in "[A-Za-z0-9_-]{0,130}|.{0,20}", url in ".{0,80}", n in any::<f64>()) {
+        match validate_api_key(&key) {
+            Ok(k) => {
+                prop_assert!(key.len() >= 8 && key.bytes().all(|b| (0x20..0x7f).contains(&b)));
+                prop_assert!(!key.starts_with(' ') && !key.ends_with(' '));
+                let debug = format!("{:?}", k);
+                prop_assert!(!debug.contains(&key));
+            }
+            Err(e) => prop_assert!(!e.message().contains(&key) || key.len() < 8),
         }
-        let accepted = validate_cluster_id(&RawField::Str(id.clone())).is_ok();
+        let accepted = validate_cluster_id(&id).is_ok();
         let expected = !id.is_empty() && id.len() <= 128
             && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         prop_assert_eq!(accepted, expected);
@@ -179,27 +221,30 @@ proptest! {
             prop_assert!(u.starts_with("http://") || u.starts_with("https://"));
             prop_assert!(!u.contains('?') && !u.contains('#') && !u.contains('@') && !u.ends_with('/'));
         }
-        let raw = RawClientOptions {
-            api_key: RawField::Str("sk-fuzz-key".into()),
-            base_url: RawField::Str(url),
-            timeout_ms: RawField::Num(n),
-            max_retries: RawField::Num(n),
+        let spec = ClientSpec {
+            api_key: "sk-fuzz-key",
+            base_url: Some(&url),
+            timeout_ms: raw_timeout_ms(&RawField::Num(n)).ok().flatten(),
+            max_retries: raw_max_retries(&RawField::Num(n)).ok().flatten(),
             ..Default::default()
         };
-        if let Ok(c) = validate_client_options(&raw) {
+        if let Ok(c) = validate_client_options(&spec) {
             prop_assert!(c.timeout_ms >= 1 && c.timeout_ms <= 600_000 && c.max_retries <= 10);
         }
     }
 
     #[test]
-    fn retry_waits_are_bounded(after in ".{0,40}", after_ms in ".{0,20}", random in any::<f64>(), now in any::<f64>(), attempt in 0u32..50) {
-        let hints = RetryHints { retry_after: Some(after.clone()), retry_after_ms: Some(after_ms) };
-        if let Some(ms) = server_delay_ms(&hints, now) {
+    fn retry_waits_are_bounded(after in ".{0,40}|[0-9]{1,30}", after_ms in ".{0,20}|[0-9]{1,30}", random in any::<f64>(), now in any::<f64>(), attempt in 0u32..50) {
+        let hints = RetryHints { retry_after: Some(after.clone()), retry_after_ms: Some(after_ms.clone()) };
+        let delay = server_delay_ms(&hints, now);
+        if let Some(ms) = delay {
             prop_assert!(ms <= MAX_RETRY_AFTER_MS);
         }
+        if !after_ms.is_empty() && after_ms.bytes().all(|b| b.is_ascii_digit()) {
+            prop_assert!(delay.is_some(), "digits of any length are a wait");
+        }
         let _ = parse_http_date_ms(&after);
-        let mut e = ZillizError::new(ErrorKind::Server, "x");
-        e.status = Some(503);
+        let e = classify_drop_response(&ResponseHead { status: 503, ..Default::default() }, parse_body(""), ID).unwrap_err();
         let policy = RetryPolicy { max_retries: 10 };
         if let Some(ms) = policy.next_delay_ms(attempt, &e, &hints, random, now) {
             prop_assert!(ms <= MAX_RETRY_AFTER_MS);

@@ -1,5 +1,6 @@
 //! The key never reaches a message, a property or a `Debug` string, on any
-//! error path the core produces (the wasm client scrubs every error the same way).
+//! error path of a call (the errors and retry events that leave `DropCall`).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -7,54 +8,63 @@
     clippy::panic
 )]
 
-use zilliz_cloud_wasm::core::validate::{validate_client_options, RawClientOptions};
+#[path = "support/serde_body.rs"]
+mod serde_body;
+
+use serde_body::parse_body;
+use zilliz_cloud_wasm::core::body::{BodyError, JsonKind, ParsedBody};
+use zilliz_cloud_wasm::core::validate::{raw_region, validate_client_options, ClientSpec};
 use zilliz_cloud_wasm::core::{
-    build_drop_request, parse_drop_response, RawField, ResponseHead, ZillizError,
+    build_drop_request, AttemptOutcome, DropCall, Failure, Next, RawField, ResponseHead,
+    ZillizError,
 };
 
 const KEY: &str = "sk-zcw-RECOGNISABLE-5ec7e7-key";
+const ID: &str = "in01-6183d6bac30f801";
 
 fn assert_clean(e: &ZillizError) {
     let debug = format!("{e:?}");
     assert!(!debug.contains(KEY), "{debug}");
-    assert!(!e.message.contains(KEY));
-    assert!(!e.request_id.as_deref().unwrap_or("").contains(KEY));
+    assert!(!e.to_string().contains(KEY));
+    assert!(!e.request_id().unwrap_or("").contains(KEY));
+}
+
+fn spec(key: &str) -> ClientSpec<'_> {
+    ClientSpec {
+        api_key: key,
+        ..Default::default()
+    }
 }
 
 #[test]
 fn debug_of_options_and_request_redacts_the_key() {
-    let config = validate_client_options(&RawClientOptions {
-        api_key: RawField::Str(KEY.into()),
-        ..Default::default()
-    })
-    .unwrap();
+    let config = validate_client_options(&spec(KEY)).unwrap();
     let debug = format!("{config:?}");
-    assert!(
-        !debug.contains(KEY) && debug.contains("redacted"),
-        "{debug}"
-    );
-    let request = build_drop_request(&config, "in01-6183d6bac30f801");
+    assert!(!debug.contains(KEY) && debug.contains("redacted"), "{debug}");
+    let request = build_drop_request(&config, ID);
     assert_eq!(request.authorization, format!("Bearer {KEY}"));
     let debug = format!("{request:?}");
-    assert!(
-        !debug.contains(KEY) && debug.contains("redacted"),
-        "{debug}"
-    );
+    assert!(!debug.contains(KEY) && debug.contains("redacted"), "{debug}");
+    let call = DropCall::start(&config, ID, None, None).unwrap();
+    let debug = format!("{call:?}");
+    assert!(!debug.contains(KEY), "{debug}");
 }
 
 #[test]
-fn every_response_error_path_is_clean_after_scrubbing() {
+fn every_error_and_event_of_a_call_is_clean() {
     let echo = format!(r#"{{"code":80001,"message":"bad token Bearer {KEY}"}}"#);
+    let echo_ok = format!(r#"{{"code":0,"data":{{"clusterId":"{KEY}","prompt":"p"}}}}"#);
     let bodies = [
         echo.as_str(),
+        echo_ok.as_str(),
         "",
         "<html>x</html>",
         r#"{"code":0,"data":null}"#,
         r#"{"code":96018,"message":"not found"}"#,
     ];
-    for status in [
-        0u16, 200, 204, 302, 400, 401, 403, 404, 408, 429, 500, 502, 503, 504,
-    ] {
+    let config = validate_client_options(&spec(KEY)).unwrap();
+    let mut checked = 0;
+    for status in [0u16, 200, 204, 302, 400, 401, 403, 404, 408, 429, 500, 502, 503, 504] {
         for body in bodies {
             let head = ResponseHead {
                 status,
@@ -63,37 +73,45 @@ fn every_response_error_path_is_clean_after_scrubbing() {
                 retry_after: Some(KEY.into()),
                 retry_after_ms: None,
             };
-            if let Err(e) = parse_drop_response(&head, body) {
-                assert_clean(&e.scrub(KEY));
+            let mut call = DropCall::start(&config, ID, None, Some(1)).unwrap();
+            call.begin_attempt();
+            let outcome = AttemptOutcome::Response { head, body: parse_body(body) };
+            match call.after_attempt(outcome, 0.5, 0.0) {
+                Next::Done(Err(e)) => assert_clean(&e),
+                Next::Retry(event) => assert_clean(&event.error),
+                Next::Done(Ok(_)) => panic!("{status} {body}: not a success"),
             }
+            checked += 1;
         }
     }
+    let mut call = DropCall::start(&config, ID, None, Some(0)).unwrap();
+    call.begin_attempt();
+    let failed = AttemptOutcome::<serde_body::SerdeBody>::Failed {
+        failure: Failure::Network(format!("connect failed for Bearer {KEY}")),
+        head: None,
+    };
+    match call.after_attempt(failed, 0.5, 0.0) {
+        Next::Done(Err(e)) => assert_clean(&e),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(checked, 84);
 }
 
 #[test]
 fn validation_errors_never_repeat_the_key() {
-    let cases = [
-        RawClientOptions {
-            api_key: RawField::Str(format!("{KEY}\n")),
-            ..Default::default()
-        },
-        RawClientOptions {
-            api_key: RawField::Str(format!(" {KEY}")),
-            ..Default::default()
-        },
-        RawClientOptions {
-            api_key: RawField::Str(KEY.into()),
-            region: RawField::Str(KEY.into()),
-            ..Default::default()
-        },
-        RawClientOptions {
-            api_key: RawField::Str(KEY.into()),
-            base_url: RawField::Str(format!("https://u:{KEY}@h")),
-            ..Default::default()
-        },
-    ];
-    for raw in cases {
-        let e = validate_client_options(&raw).unwrap_err();
-        assert_clean(&e);
+    let (newline, space) = (format!("{KEY}\n"), format!(" {KEY}"));
+    for key in [newline.as_str(), space.as_str()] {
+        assert_clean(&validate_client_options(&spec(key)).unwrap_err());
     }
+    let url = format!("https://u:{KEY}@h");
+    let e = validate_client_options(&ClientSpec {
+        base_url: Some(&url),
+        ..spec(KEY)
+    })
+    .unwrap_err();
+    assert_clean(&e);
+    assert_clean(&raw_region(&RawField::Str(KEY.into())).unwrap_err());
+    let config = validate_client_options(&spec(KEY)).unwrap();
+    let bad_id = format!("{KEY}/x");
+    assert_clean(&DropCall::start(&config, &bad_id, None, None).unwrap_err());
 }

@@ -3,7 +3,10 @@
 use super::text::redact;
 
 /// What went wrong, in the words a console can act on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// [`ErrorKind::as_str`] gives the JS `ZillizError.kind` string, which never changes.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
     /// The client refused the call before sending anything.
     InvalidInput,
@@ -30,7 +33,7 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    /// The stable string exposed as `ZillizError.kind`.
+    /// The stable string exposed as `ZillizError.kind` in JavaScript.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::InvalidInput => "invalid_input",
@@ -46,45 +49,26 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
         }
     }
-
-    /// Every kind, for tests and docs.
-    pub const ALL: [ErrorKind; 11] = [
-        ErrorKind::InvalidInput,
-        ErrorKind::Auth,
-        ErrorKind::Permission,
-        ErrorKind::NotFound,
-        ErrorKind::RateLimited,
-        ErrorKind::Server,
-        ErrorKind::Api,
-        ErrorKind::Network,
-        ErrorKind::Timeout,
-        ErrorKind::Aborted,
-        ErrorKind::Decode,
-    ];
 }
 
 /// A failed call, with everything a console needs to explain it.
 ///
-/// Never holds the API key: every message passes through [`ZillizError::scrub`]
-/// before it leaves the client.
+/// Never holds the API key: every text passes through the client's scrub
+/// before the error leaves a call, so `Display` and `Debug` are safe to log.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ZillizError {
-    pub kind: ErrorKind,
-    pub message: String,
-    /// The body's `code`, where a body had one.
-    pub code: Option<i64>,
-    /// The HTTP status, where a response arrived.
-    pub status: Option<u16>,
-    pub request_id: Option<String>,
-    /// Whether trying again later could succeed.
-    pub retryable: bool,
-    /// HTTP attempts made by the call (0 when refused before sending).
-    pub attempts: u32,
-    /// A not-found that followed an attempt whose outcome is unknown.
-    pub maybe_dropped: bool,
+    pub(crate) kind: ErrorKind,
+    pub(crate) message: String,
+    pub(crate) code: Option<i64>,
+    pub(crate) status: Option<u16>,
+    pub(crate) request_id: Option<String>,
+    pub(crate) retryable: bool,
+    pub(crate) attempts: u32,
+    pub(crate) maybe_dropped: bool,
 }
 
 impl ZillizError {
+    /// An error of `kind`; retryable by default for the kinds whose outcome is unknown.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         ZillizError {
             kind,
@@ -101,22 +85,66 @@ impl ZillizError {
         }
     }
 
-    pub fn invalid_input(message: impl Into<String>) -> Self {
+    pub(crate) fn invalid_input(message: impl Into<String>) -> Self {
         ZillizError::new(ErrorKind::InvalidInput, message)
     }
 
-    /// The stable kind string.
-    pub fn kind(&self) -> &'static str {
-        self.kind.as_str()
+    /// What went wrong.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The message, as `Display` shows it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The body's `code`, where a body had one.
+    pub fn code(&self) -> Option<i64> {
+        self.code
+    }
+
+    /// The HTTP status, where a response arrived.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// From the `requestid` (or `x-request-id`) header: quote it to support.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// Whether trying again later could succeed.
+    pub fn retryable(&self) -> bool {
+        self.retryable
+    }
+
+    /// How many HTTP attempts the call made (0 when refused before sending).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// A not-found after an earlier attempt of the same call whose outcome is
+    /// unknown (timeout, network failure, 5xx): that attempt probably dropped the cluster.
+    pub fn maybe_dropped(&self) -> bool {
+        self.maybe_dropped
     }
 
     /// Removes `secret` from every text field.
-    pub fn scrub(mut self, secret: &str) -> Self {
+    pub(crate) fn scrub(mut self, secret: &str) -> Self {
         self.message = redact(&self.message, secret);
         self.request_id = self.request_id.map(|id| redact(&id, secret));
         self
     }
 }
+
+impl core::fmt::Display for ZillizError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ZillizError {}
 
 #[cfg(test)]
 mod tests {
@@ -124,7 +152,21 @@ mod tests {
 
     #[test]
     fn kind_strings_are_stable() {
-        let names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        use ErrorKind::*;
+        let all = [
+            InvalidInput,
+            Auth,
+            Permission,
+            NotFound,
+            RateLimited,
+            Server,
+            Api,
+            Network,
+            Timeout,
+            Aborted,
+            Decode,
+        ];
+        let names: Vec<&str> = all.iter().map(|k| k.as_str()).collect();
         assert_eq!(
             names,
             [
@@ -145,10 +187,11 @@ mod tests {
 
     #[test]
     fn scrub_removes_secret_everywhere() {
-        let mut e = ZillizError::new(ErrorKind::Api, "echo: Bearer sk-123");
-        e.request_id = Some("sk-123".into());
-        let e = e.scrub("sk-123");
-        assert!(!e.message.contains("sk-123"));
-        assert!(!e.request_id.unwrap().contains("sk-123"));
+        let mut e = ZillizError::new(ErrorKind::Api, "echo: Bearer sk-12345678");
+        e.request_id = Some("sk-12345678".into());
+        let e = e.scrub("sk-12345678");
+        assert_eq!(e.message(), "echo: Bearer [redacted]");
+        assert_eq!(e.request_id(), Some("[redacted]"));
+        assert_eq!(e.to_string(), "echo: Bearer [redacted]");
     }
 }

@@ -1,24 +1,48 @@
-//! The request as plain data: what to send, not how.
+//! The request as plain data: everything that is sent, decided here; the
+//! transport only hands it to `fetch`.
 
 use super::validate::ClientConfig;
 
-pub const METHOD: &str = "DELETE";
-pub const ACCEPT: &str = "application/json";
+/// How `fetch` must treat a redirect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedirectPolicy {
+    /// Never followed: the key must go only to the configured base URL, so a
+    /// 3xx comes back as a response (or, in browsers, an opaque redirect).
+    Manual,
+}
+
+impl RedirectPolicy {
+    /// The `redirect` member of `fetch`'s init.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RedirectPolicy::Manual => "manual",
+        }
+    }
+}
 
 /// One drop request. Its `Debug` hides the `Authorization` value.
 #[derive(Clone, PartialEq, Eq)]
 pub struct DropRequest {
+    /// Always `DELETE`.
+    pub method: &'static str,
+    /// `{base}/v2/clusters/{clusterId}/drop`.
     pub url: String,
-    /// `Bearer {apiKey}`.
+    /// The `Accept` header.
+    pub accept: &'static str,
+    /// The `Authorization` header: `Bearer {apiKey}`.
     pub authorization: String,
+    /// Always [`RedirectPolicy::Manual`].
+    pub redirect: RedirectPolicy,
 }
 
 impl core::fmt::Debug for DropRequest {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DropRequest")
-            .field("method", &METHOD)
+            .field("method", &self.method)
             .field("url", &self.url)
+            .field("accept", &self.accept)
             .field("authorization", &"Bearer [redacted]")
+            .field("redirect", &self.redirect)
             .finish()
     }
 }
@@ -33,7 +57,13 @@ pub fn build_drop_request(config: &ClientConfig, cluster_id: &str) -> DropReques
     url.push_str("/drop");
     let mut authorization = String::from("Bearer ");
     authorization.push_str(config.api_key.expose());
-    DropRequest { url, authorization }
+    DropRequest {
+        method: "DELETE",
+        url,
+        accept: "application/json",
+        authorization,
+        redirect: RedirectPolicy::Manual,
+    }
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -54,25 +84,28 @@ fn push_path_segment(out: &mut String, segment: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::validate::{validate_client_options, RawClientOptions, RawField};
+    use crate::core::validate::{validate_client_options, ClientSpec};
 
     fn config(base: Option<&str>) -> ClientConfig {
-        validate_client_options(&RawClientOptions {
-            api_key: RawField::Str("sk-secret".into()),
-            base_url: base.map_or(RawField::Absent, |b| RawField::Str(b.into())),
+        validate_client_options(&ClientSpec {
+            api_key: "sk-secret",
+            base_url: base,
             ..Default::default()
         })
         .unwrap()
     }
 
     #[test]
-    fn builds_url_and_header() {
+    fn builds_the_documented_request() {
         let r = build_drop_request(&config(None), "in01-6183d6bac30f801");
+        assert_eq!(r.method, "DELETE");
         assert_eq!(
             r.url,
             "https://api.cloud.zilliz.com/v2/clusters/in01-6183d6bac30f801/drop"
         );
         assert_eq!(r.authorization, "Bearer sk-secret");
+        assert_eq!(r.accept, "application/json");
+        assert_eq!(r.redirect.as_str(), "manual");
         let r = build_drop_request(&config(Some("http://127.0.0.1:9/api/zilliz/")), "a_b");
         assert_eq!(r.url, "http://127.0.0.1:9/api/zilliz/v2/clusters/a_b/drop");
     }
@@ -92,5 +125,6 @@ mod tests {
     fn debug_hides_key() {
         let d = format!("{:?}", build_drop_request(&config(None), "x"));
         assert!(!d.contains("sk-secret"), "{d}");
+        assert!(d.contains("DELETE") && d.contains("redacted"), "{d}");
     }
 }

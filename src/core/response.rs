@@ -1,7 +1,7 @@
-//! Turning status, headers and body text into a result.
+//! Turning a response (status, headers, parsed body) into a result.
 
+use super::body::{BodyError, JsonKind, ParsedBody};
 use super::error::{ErrorKind, ZillizError};
-use super::json::{self, Json, JsonDoc, JsonError, JsonKind};
 use super::retry::is_retryable_status;
 use super::text::{push_int, truncate};
 
@@ -17,17 +17,12 @@ pub struct ResponseHead {
     pub status: u16,
     /// From `requestid`, else `x-request-id`.
     pub request_id: Option<String>,
+    /// A redirect's target, shown in its error (never followed).
     pub location: Option<String>,
+    /// `Retry-After`: seconds or an HTTP date.
     pub retry_after: Option<String>,
+    /// `retry-after-ms`: milliseconds.
     pub retry_after_ms: Option<String>,
-}
-
-/// The documented success body's fields (the JS side returns the whole body).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DropSuccess {
-    pub code: i64,
-    pub cluster_id: String,
-    pub prompt: String,
 }
 
 /// The kind a documented error code maps to, if it is one.
@@ -86,35 +81,16 @@ fn push_status(m: &mut String, status: u16) {
     push_int(m, i64::from(status));
 }
 
-/// Parses one answer to the drop request from its body text.
-pub fn parse_drop_response(head: &ResponseHead, body: &str) -> Result<DropSuccess, ZillizError> {
-    let doc = json::parse(body);
-    let doc = classify_drop_response(head, doc.as_ref().map_err(|e| *e))?;
-    // Classification checked that these are present, with these types.
-    let data = doc.get("data");
-    let text = |name| {
-        data.and_then(|d| d.get(name))
-            .and_then(Json::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    Ok(DropSuccess {
-        code: doc.get("code").and_then(Json::as_i64).unwrap_or_default(),
-        cluster_id: text("clusterId"),
-        prompt: text("prompt"),
-    })
-}
-
-/// Classifies one answer whose body has already been parsed (or failed to
-/// parse), and hands back the body if it is the documented success: the wasm
-/// build passes in the runtime's own `JSON.parse` result, so that no JSON
-/// parser is compiled into it and the object it resolves to is that very one.
-pub fn classify_drop_response<D: JsonDoc>(
+/// Classifies one answer to the drop request for `cluster_id`, whose body
+/// has already been parsed (or failed to parse), and hands back the body if
+/// it is the documented success for that cluster.
+pub fn classify_drop_response<D: ParsedBody>(
     head: &ResponseHead,
-    body: Result<D, JsonError>,
+    body: Result<D, BodyError>,
+    cluster_id: &str,
 ) -> Result<D, ZillizError> {
     match head.status {
-        200..=299 => parse_success_status(head, body),
+        200..=299 => parse_success_status(head, body, cluster_id),
         // 0: a browser's opaque redirect, whose status and location are hidden.
         0 | 300..=399 => {
             let mut m = String::from("the server answered with a redirect");
@@ -134,9 +110,10 @@ pub fn classify_drop_response<D: JsonDoc>(
 }
 
 /// A 2xx: the body decides between success and a logical error.
-fn parse_success_status<D: JsonDoc>(
+fn parse_success_status<D: ParsedBody>(
     head: &ResponseHead,
-    body: Result<D, JsonError>,
+    body: Result<D, BodyError>,
+    cluster_id: &str,
 ) -> Result<D, ZillizError> {
     let decode = |reason: &str| {
         let mut m = String::from("unexpected response to the drop request (");
@@ -147,9 +124,8 @@ fn parse_success_status<D: JsonDoc>(
     };
     let doc = match body {
         Ok(doc) => doc,
-        Err(JsonError::Empty) => return Err(decode("the body is empty")),
-        Err(JsonError::TooDeep) => return Err(decode("the body nests too deeply")),
-        Err(JsonError::Syntax) => return Err(decode("the body is not valid JSON")),
+        Err(BodyError::Empty) => return Err(decode("the body is empty")),
+        Err(BodyError::Syntax) => return Err(decode("the body is not valid JSON")),
     };
     if doc.kind() != JsonKind::Object {
         let mut r = String::from("the body is ");
@@ -192,11 +168,22 @@ fn parse_success_status<D: JsonDoc>(
     };
     string_field("clusterId")?;
     string_field("prompt")?;
+    let answered = data
+        .member("clusterId")
+        .and_then(|v| v.text())
+        .unwrap_or_default();
+    if answered != cluster_id {
+        let mut r = String::from("the answer names cluster ");
+        r.push_str(&clean_header_value(&answered, 128).unwrap_or_default());
+        r.push_str(", not the requested ");
+        r.push_str(cluster_id);
+        return Err(decode(&r));
+    }
     Ok(doc)
 }
 
 /// A 2xx whose body carries a non-zero code: the server refused.
-fn logical_error<D: JsonDoc>(head: &ResponseHead, doc: &D, code: i64) -> ZillizError {
+fn logical_error<D: ParsedBody>(head: &ResponseHead, doc: &D, code: i64) -> ZillizError {
     let kind = kind_for_code(code).unwrap_or(ErrorKind::Api);
     let mut e = error_for(
         head,
@@ -209,8 +196,8 @@ fn logical_error<D: JsonDoc>(head: &ResponseHead, doc: &D, code: i64) -> ZillizE
 }
 
 /// A 4xx or 5xx (or an unexpected 1xx): the body may say why.
-fn parse_error_status<D: JsonDoc>(head: &ResponseHead, body: Result<D, JsonError>) -> ZillizError {
-    let empty = body.as_ref().is_err_and(|e| *e == JsonError::Empty);
+fn parse_error_status<D: ParsedBody>(head: &ResponseHead, body: Result<D, BodyError>) -> ZillizError {
+    let empty = body.as_ref().is_err_and(|e| *e == BodyError::Empty);
     let doc = body.ok().filter(|d| d.kind() == JsonKind::Object);
     let code = doc
         .as_ref()
@@ -247,7 +234,7 @@ fn parse_error_status<D: JsonDoc>(head: &ResponseHead, body: Result<D, JsonError
 }
 
 /// `"{message} (code N, HTTP S)"`, with the server's message cut to a sane length.
-fn server_message<D: JsonDoc>(doc: &D, code: i64, status: u16) -> String {
+fn server_message<D: ParsedBody>(doc: &D, code: i64, status: u16) -> String {
     let mut m = String::new();
     let text = doc
         .member("message")

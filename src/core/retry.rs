@@ -6,13 +6,16 @@
 //! cluster gone, the earlier attempt probably dropped it: `RetryState` says so.
 
 use super::error::{ErrorKind, ZillizError};
-use super::text::parse_digits;
+use super::text::{find_byte, parse_digits, split_byte, split_once_byte};
 
+/// The first backoff (before jitter).
 pub const BASE_DELAY_MS: u32 = 500;
+/// Backoff never waits longer than this.
 pub const MAX_BACKOFF_MS: u32 = 8_000;
 /// A server's `Retry-After` is honoured up to this.
 pub const MAX_RETRY_AFTER_MS: u32 = 60_000;
 
+/// 408, 429, 500, 502, 503, 504: not carried out, or outcome unknown.
 pub fn is_retryable_status(status: u16) -> bool {
     matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
 }
@@ -20,12 +23,31 @@ pub fn is_retryable_status(status: u16) -> bool {
 /// The server's hints, as raw header values.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RetryHints {
+    /// `Retry-After`: seconds or an HTTP date.
     pub retry_after: Option<String>,
+    /// `retry-after-ms`: milliseconds.
     pub retry_after_ms: Option<String>,
 }
 
+/// What a retry is about to do, handed to an `on_retry` hook before each
+/// wait between attempts. Never holds the key.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryEvent {
+    /// The attempt that just failed (1 = the first).
+    pub attempt: u32,
+    /// `max_retries + 1`.
+    pub max_attempts: u32,
+    /// The wait before the next attempt: backoff, or the server's `Retry-After`.
+    pub delay_ms: u32,
+    /// Why that attempt failed.
+    pub error: ZillizError,
+}
+
+/// How many retries a call may make, and which failures they are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
+    /// Retries after the first attempt.
     pub max_retries: u32,
 }
 
@@ -92,11 +114,12 @@ pub fn server_delay_ms(hints: &RetryHints, now_ms: f64) -> Option<u32> {
 /// A non-negative decimal like `2` or `1.5`, without pulling in float parsing.
 fn parse_decimal(text: &str) -> Option<f64> {
     let text = text.trim_ascii();
-    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    if int.is_empty() || int.len() > 12 || !int.bytes().all(|b| b.is_ascii_digit()) {
+    let (int, frac) = split_once_byte(text, b'.').unwrap_or((text, ""));
+    // Any number of digits: a huge value is still a number, and waits the cap.
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if !frac.bytes().all(|b| b.is_ascii_digit()) || (text.contains('.') && frac.is_empty()) {
+    if !frac.bytes().all(|b| b.is_ascii_digit()) || (find_byte(text, b'.').is_some() && frac.is_empty()) {
         return None;
     }
     let mut value: f64 = 0.0;
@@ -135,7 +158,7 @@ pub fn parse_http_date_ms(text: &str) -> Option<f64> {
         _ => return None,
     };
     let year: u32 = number(parts.next()?, 4)?;
-    let mut hms = parts.next()?.split(':');
+    let mut hms = split_byte(parts.next()?, b':');
     let (h, m, s): (u32, u32, u32) = (
         number(hms.next()?, 2)?,
         number(hms.next()?, 2)?,
@@ -173,12 +196,14 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 /// What a call has seen so far, across its attempts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RetryState {
+    /// Attempts made so far.
     pub attempts: u32,
     /// Why an earlier attempt's outcome is unknown, if one's is.
     unknown_outcome: Option<&'static str>,
 }
 
 impl RetryState {
+    /// No attempt yet.
     pub fn new() -> Self {
         Self::default()
     }
@@ -288,6 +313,11 @@ mod tests {
         assert_eq!(d(Some("2"), Some("250")), Some(250));
         assert_eq!(d(None, Some("12.5")), Some(13));
         assert_eq!(d(Some("100000"), None), Some(60_000));
+        assert_eq!(d(Some("999999999999"), None), Some(60_000));
+        assert_eq!(d(Some("9999999999999"), None), Some(60_000), "13 digits");
+        let (nines, ones) = ("9".repeat(400), "1".repeat(40));
+        assert_eq!(d(Some(&nines), None), Some(60_000));
+        assert_eq!(d(None, Some(&ones)), Some(60_000));
         assert_eq!(d(Some("Sun, 06 Nov 1994 08:49:47 GMT"), None), Some(10_000));
         assert_eq!(d(Some("Sun, 06 Nov 1994 08:00:00 GMT"), None), Some(0));
         assert_eq!(d(Some("Sun, 06 Nov 2094 08:00:00 GMT"), None), Some(60_000));

@@ -57,6 +57,37 @@ pub fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// The index of the first `byte` in `s`. A byte loop, not `str::find`:
+/// core's char searcher and memchr cost about 1 KB of wasm.
+pub fn find_byte(s: &str, byte: u8) -> Option<usize> {
+    s.bytes().position(|b| b == byte)
+}
+
+/// `s` split around the first ASCII `byte` (an ASCII byte is never inside a
+/// multi-byte character, so both halves are whole strings).
+pub fn split_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = find_byte(s, byte)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s` split at every ASCII `byte`, as `str::split` would.
+pub fn split_byte(s: &str, byte: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    core::iter::from_fn(move || {
+        let r = rest?;
+        match split_once_byte(r, byte) {
+            Some((head, tail)) => {
+                rest = Some(tail);
+                Some(head)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// A run of 1 to 18 ASCII digits as a number (no sign, no spaces).
 pub fn parse_digits(text: &str) -> Option<u64> {
     if text.is_empty() || text.len() > 18 {
@@ -107,6 +138,15 @@ mod tests {
     fn truncate_respects_char_boundaries() {
         assert_eq!(truncate("héllo", 2), "h");
         assert_eq!(truncate("abc", 10), "abc");
+    }
+
+    #[test]
+    fn split_helpers_agree_with_std() {
+        for s in ["", "a", "/", "a/b//c/", "//x", "é/ü"] {
+            assert_eq!(split_byte(s, b'/').collect::<Vec<_>>(), s.split('/').collect::<Vec<_>>());
+            assert_eq!(split_once_byte(s, b'/'), s.split_once('/'));
+            assert_eq!(find_byte(s, b'/'), s.find('/'));
+        }
     }
 
     #[test]

@@ -1,27 +1,63 @@
 //! Input checks made before any request. Messages name the field and never
 //! repeat its value: a user may paste the key into the wrong field.
+//!
+//! Two steps: `raw_*` read a JavaScript value (any type) into a typed option,
+//! and `validate_*` check typed options, whichever API they came from.
 
+use super::base_url::normalize_base_url;
 use super::error::ZillizError;
-use super::text::{find_bytes, parse_digits, push_int};
+use super::text::push_int;
 
 /// Where the real control plane lives, by region.
 pub const GLOBAL_BASE_URL: &str = "https://api.cloud.zilliz.com";
+/// The control plane of region `cn`.
 pub const CN_BASE_URL: &str = "https://api.cloud.zilliz.com.cn";
 
+/// Per attempt: the control plane itself gives up after 60 s.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
-pub const MAX_TIMEOUT_MS: f64 = 600_000.0;
+/// The longest `timeoutMs` accepted.
+pub const MAX_TIMEOUT_MS: u32 = 600_000;
+/// Retries when the options name none.
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
+/// The most `maxRetries` accepted.
 pub const MAX_RETRIES_LIMIT: u32 = 10;
+/// The longest cluster ID accepted.
 pub const MAX_CLUSTER_ID_LEN: usize = 128;
+/// The shortest API key accepted: shorter is no key, and too short to redact safely.
+pub const MIN_API_KEY_LEN: usize = 8;
+/// The longest API key accepted.
 pub const MAX_API_KEY_LEN: usize = 4096;
+
+/// A region of Zilliz Cloud's control plane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Region {
+    /// `https://api.cloud.zilliz.com`, the default.
+    #[default]
+    Global,
+    /// `https://api.cloud.zilliz.com.cn`.
+    Cn,
+}
+
+impl Region {
+    /// The control plane's base URL for this region.
+    pub fn base_url(self) -> &'static str {
+        match self {
+            Region::Global => GLOBAL_BASE_URL,
+            Region::Cn => CN_BASE_URL,
+        }
+    }
+}
 
 /// One option as read from JavaScript, before any check.
 /// `undefined` and `null` are both `Absent`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum RawField {
+    /// `undefined` or `null`.
     #[default]
     Absent,
+    /// A string.
     Str(String),
+    /// A number.
     Num(f64),
     /// Any other type; the name is used in messages ("a boolean", "an object").
     Other(&'static str),
@@ -36,23 +72,6 @@ impl RawField {
             RawField::Other(name) => name,
         }
     }
-}
-
-/// The client options as read from JavaScript.
-#[derive(Clone, Debug, Default)]
-pub struct RawClientOptions {
-    pub api_key: RawField,
-    pub region: RawField,
-    pub base_url: RawField,
-    pub timeout_ms: RawField,
-    pub max_retries: RawField,
-}
-
-/// Per-call overrides as read from JavaScript.
-#[derive(Clone, Debug, Default)]
-pub struct RawCallOptions {
-    pub timeout_ms: RawField,
-    pub max_retries: RawField,
 }
 
 /// The API key. Its `Debug` never shows it.
@@ -72,23 +91,44 @@ impl core::fmt::Debug for ApiKey {
     }
 }
 
+/// Client options, typed but not yet checked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ClientSpec<'a> {
+    /// The API key, as given.
+    pub api_key: &'a str,
+    /// Used when `base_url` is `None`.
+    pub region: Region,
+    /// A proxy or a mock; overrides `region`.
+    pub base_url: Option<&'a str>,
+    /// Per attempt.
+    pub timeout_ms: Option<u32>,
+    /// Retries after the first attempt.
+    pub max_retries: Option<u32>,
+}
+
 /// Validated client options.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClientConfig {
+    /// The key, redacted in `Debug`.
     pub api_key: ApiKey,
     /// Normalized: scheme lowercase, no trailing `/`.
     pub base_url: String,
+    /// Per attempt.
     pub timeout_ms: u32,
+    /// Retries after the first attempt.
     pub max_retries: u32,
 }
 
 /// The settings of one call: the client's, overridden per call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CallSettings {
+    /// Per attempt.
     pub timeout_ms: u32,
+    /// Retries after the first attempt.
     pub max_retries: u32,
 }
 
+/// "`what` must be an object".
 pub fn not_an_object(what: &str) -> ZillizError {
     let mut m = String::from(what);
     m.push_str(" must be an object");
@@ -111,47 +151,35 @@ fn field_error(field: &str, problem: &str) -> ZillizError {
     ZillizError::invalid_input(m)
 }
 
-pub fn validate_client_options(raw: &RawClientOptions) -> Result<ClientConfig, ZillizError> {
-    let api_key = validate_api_key(&raw.api_key)?;
-    let region_url = match &raw.region {
-        RawField::Absent => GLOBAL_BASE_URL,
-        RawField::Str(s) if s == "global" => GLOBAL_BASE_URL,
-        RawField::Str(s) if s == "cn" => CN_BASE_URL,
-        _ => {
-            return Err(ZillizError::invalid_input(
-                "region must be \"global\" or \"cn\"",
-            ))
-        }
-    };
-    let base_url = match &raw.base_url {
-        RawField::Absent => region_url.to_owned(),
-        RawField::Str(s) => normalize_base_url(s).map_err(|p| field_error("baseUrl", p))?,
-        other => return Err(wrong_type("baseUrl", "a string", other)),
+/// Checks the client options; every client-level check is here.
+pub fn validate_client_options(spec: &ClientSpec<'_>) -> Result<ClientConfig, ZillizError> {
+    let api_key = validate_api_key(spec.api_key)?;
+    let base_url = match spec.base_url {
+        None => spec.region.base_url().to_owned(),
+        Some(url) => normalize_base_url(url).map_err(|p| field_error("baseUrl", p))?,
     };
     Ok(ClientConfig {
         api_key,
         base_url,
-        timeout_ms: validate_timeout(&raw.timeout_ms)?.unwrap_or(DEFAULT_TIMEOUT_MS),
-        max_retries: validate_max_retries(&raw.max_retries)?.unwrap_or(DEFAULT_MAX_RETRIES),
+        timeout_ms: validate_timeout_ms(spec.timeout_ms)?.unwrap_or(DEFAULT_TIMEOUT_MS),
+        max_retries: validate_max_retries(spec.max_retries)?.unwrap_or(DEFAULT_MAX_RETRIES),
     })
 }
 
+/// A call's settings: its own options, else the client's.
 pub fn validate_call_options(
     config: &ClientConfig,
-    raw: &RawCallOptions,
+    timeout_ms: Option<u32>,
+    max_retries: Option<u32>,
 ) -> Result<CallSettings, ZillizError> {
     Ok(CallSettings {
-        timeout_ms: validate_timeout(&raw.timeout_ms)?.unwrap_or(config.timeout_ms),
-        max_retries: validate_max_retries(&raw.max_retries)?.unwrap_or(config.max_retries),
+        timeout_ms: validate_timeout_ms(timeout_ms)?.unwrap_or(config.timeout_ms),
+        max_retries: validate_max_retries(max_retries)?.unwrap_or(config.max_retries),
     })
 }
 
-pub fn validate_api_key(raw: &RawField) -> Result<ApiKey, ZillizError> {
-    let key = match raw {
-        RawField::Absent => return Err(ZillizError::invalid_input("apiKey is required")),
-        RawField::Str(s) => s,
-        other => return Err(wrong_type("apiKey", "a string", other)),
-    };
+/// 8 to 4,096 printable ASCII characters, with no surrounding spaces.
+pub fn validate_api_key(key: &str) -> Result<ApiKey, ZillizError> {
     let problem = if key.is_empty() {
         Some("is empty")
     } else if key.bytes().all(|b| b.is_ascii_whitespace()) {
@@ -162,6 +190,8 @@ pub fn validate_api_key(raw: &RawField) -> Result<ApiKey, ZillizError> {
         Some("contains a non-ASCII character")
     } else if key.starts_with(' ') || key.ends_with(' ') {
         Some("has leading or trailing spaces")
+    } else if key.len() < MIN_API_KEY_LEN {
+        Some("is shorter than 8 characters")
     } else if key.len() > MAX_API_KEY_LEN {
         Some("is longer than 4096 characters")
     } else {
@@ -169,22 +199,14 @@ pub fn validate_api_key(raw: &RawField) -> Result<ApiKey, ZillizError> {
     };
     match problem {
         Some(p) => Err(field_error("apiKey", p)),
-        None => Ok(ApiKey(key.clone())),
+        None => Ok(ApiKey(key.to_owned())),
     }
 }
 
 /// A cluster ID: one path segment of `[A-Za-z0-9_-]`, 1 to 128 characters.
-pub fn validate_cluster_id(raw: &RawField) -> Result<String, ZillizError> {
-    let id = match raw {
-        RawField::Absent => return Err(ZillizError::invalid_input("clusterId is required")),
-        RawField::Str(s) => s,
-        other => return Err(wrong_type("clusterId", "a string", other)),
-    };
+pub fn validate_cluster_id(id: &str) -> Result<(), ZillizError> {
     if id.is_empty() {
         return Err(field_error("clusterId", "is empty"));
-    }
-    if id.chars().count() > MAX_CLUSTER_ID_LEN {
-        return Err(field_error("clusterId", "is longer than 128 characters"));
     }
     if !id
         .bytes()
@@ -195,135 +217,91 @@ pub fn validate_cluster_id(raw: &RawField) -> Result<String, ZillizError> {
             "may contain only letters, digits, '-' and '_' (like in01-6183d6bac30f801)",
         ));
     }
-    Ok(id.clone())
+    // ASCII from here: bytes are characters.
+    if id.len() > MAX_CLUSTER_ID_LEN {
+        return Err(field_error("clusterId", "is longer than 128 characters"));
+    }
+    Ok(())
 }
 
-fn validate_timeout(raw: &RawField) -> Result<Option<u32>, ZillizError> {
+fn timeout_error() -> ZillizError {
+    field_error(
+        "timeoutMs",
+        "must be a positive finite number of milliseconds, at most 600000",
+    )
+}
+
+fn retries_error() -> ZillizError {
+    let mut m = String::from("must be an integer from 0 to ");
+    push_int(&mut m, i64::from(MAX_RETRIES_LIMIT));
+    field_error("maxRetries", &m)
+}
+
+/// 1 to 600,000 ms.
+pub fn validate_timeout_ms(ms: Option<u32>) -> Result<Option<u32>, ZillizError> {
+    match ms {
+        Some(ms) if ms == 0 || ms > MAX_TIMEOUT_MS => Err(timeout_error()),
+        other => Ok(other),
+    }
+}
+
+/// 0 to 10.
+pub fn validate_max_retries(n: Option<u32>) -> Result<Option<u32>, ZillizError> {
+    match n {
+        Some(n) if n > MAX_RETRIES_LIMIT => Err(retries_error()),
+        other => Ok(other),
+    }
+}
+
+/// A string option (`apiKey`, `baseUrl`, `clusterId`) read from JavaScript.
+pub fn raw_string<'a>(field: &str, raw: &'a RawField) -> Result<Option<&'a str>, ZillizError> {
     match raw {
         RawField::Absent => Ok(None),
-        RawField::Num(n) if n.is_finite() && *n > 0.0 && *n <= MAX_TIMEOUT_MS => {
-            // Round up so that 0.5 ms still waits 1 ms; the range keeps this in u32.
+        RawField::Str(s) => Ok(Some(s)),
+        other => Err(wrong_type(field, "a string", other)),
+    }
+}
+
+/// A required string option read from JavaScript.
+pub fn raw_required_string<'a>(field: &str, raw: &'a RawField) -> Result<&'a str, ZillizError> {
+    raw_string(field, raw)?.ok_or_else(|| field_error(field, "is required"))
+}
+
+/// `region` read from JavaScript: `"global"`, `"cn"` or absent.
+pub fn raw_region(raw: &RawField) -> Result<Region, ZillizError> {
+    match raw {
+        RawField::Absent => Ok(Region::Global),
+        RawField::Str(s) if s == "global" => Ok(Region::Global),
+        RawField::Str(s) if s == "cn" => Ok(Region::Cn),
+        _ => Err(ZillizError::invalid_input(
+            "region must be \"global\" or \"cn\"",
+        )),
+    }
+}
+
+/// `timeoutMs` read from JavaScript: a fraction of a millisecond rounds up.
+pub fn raw_timeout_ms(raw: &RawField) -> Result<Option<u32>, ZillizError> {
+    match raw {
+        RawField::Absent => Ok(None),
+        RawField::Num(n) if n.is_finite() && *n > 0.0 && *n <= f64::from(MAX_TIMEOUT_MS) => {
+            // The range keeps this in u32.
             Ok(Some(n.ceil() as u32))
         }
-        RawField::Num(_) => Err(field_error(
-            "timeoutMs",
-            "must be a positive finite number of milliseconds, at most 600000",
-        )),
+        RawField::Num(_) => Err(timeout_error()),
         other => Err(wrong_type("timeoutMs", "a number", other)),
     }
 }
 
-fn validate_max_retries(raw: &RawField) -> Result<Option<u32>, ZillizError> {
+/// `maxRetries` read from JavaScript: an integer.
+pub fn raw_max_retries(raw: &RawField) -> Result<Option<u32>, ZillizError> {
     match raw {
         RawField::Absent => Ok(None),
         RawField::Num(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(MAX_RETRIES_LIMIT) => {
             Ok(Some(*n as u32))
         }
-        RawField::Num(_) => {
-            let mut m = String::from("must be an integer from 0 to ");
-            push_int(&mut m, i64::from(MAX_RETRIES_LIMIT));
-            Err(field_error("maxRetries", &m))
-        }
+        RawField::Num(_) => Err(retries_error()),
         other => Err(wrong_type("maxRetries", "a number", other)),
     }
-}
-
-/// Checks an absolute http(s) URL with no credentials, query or fragment, and
-/// returns it with a lowercase scheme and no trailing `/`.
-pub fn normalize_base_url(url: &str) -> Result<String, &'static str> {
-    const NOT_URL: &str = "must be an absolute http(s) URL, like https://api.cloud.zilliz.com";
-    if url.bytes().any(|b| !b.is_ascii_graphic()) {
-        return Err("must not contain spaces, control or non-ASCII characters");
-    }
-    let sep = find_bytes(url.as_bytes(), b"://").ok_or(NOT_URL)?;
-    let (scheme, rest) = (
-        url.get(..sep).unwrap_or(""),
-        url.get(sep + 3..).unwrap_or(""),
-    );
-    let scheme = scheme.to_ascii_lowercase();
-    if scheme != "http" && scheme != "https" {
-        return Err(NOT_URL);
-    }
-    if rest.contains('?') || rest.contains('#') {
-        return Err("must not contain a query or fragment");
-    }
-    let (authority, path) = match rest.find('/') {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    if authority.contains('@') {
-        return Err("must not contain credentials");
-    }
-    check_authority(authority).map_err(|_| NOT_URL)?;
-    check_path(path)?;
-    let mut out = scheme;
-    out.push_str("://");
-    out.push_str(authority);
-    out.push_str(path.trim_end_matches('/'));
-    Ok(out)
-}
-
-fn check_authority(authority: &str) -> Result<(), ()> {
-    let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
-        let (v6, after) = rest.split_once(']').ok_or(())?;
-        if v6.is_empty()
-            || !v6
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
-        {
-            return Err(());
-        }
-        match after {
-            "" => ("v6", None),
-            _ => ("v6", Some(after.strip_prefix(':').ok_or(())?)),
-        }
-    } else {
-        match authority.split_once(':') {
-            Some((h, p)) => (h, Some(p)),
-            None => (authority, None),
-        }
-    };
-    let host_ok = !host.is_empty()
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
-        && !host.starts_with('.')
-        && find_bytes(host.as_bytes(), b"..").is_none();
-    let port_ok = match port {
-        None => true,
-        // parse_digits refuses empty and non-digit ports.
-        Some(p) => p.len() <= 5 && parse_digits(p).is_some_and(|n| n <= 65_535),
-    };
-    if host_ok && port_ok {
-        Ok(())
-    } else {
-        Err(())
-    }
-}
-
-fn check_path(path: &str) -> Result<(), &'static str> {
-    let bytes = path.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .ok_or("has a bad percent-escape in its path")?;
-            if !hex.iter().all(u8::is_ascii_hexdigit) {
-                return Err("has a bad percent-escape in its path");
-            }
-            i += 3;
-            continue;
-        }
-        if !(b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b)) {
-            return Err("has a character that is not allowed in a URL path");
-        }
-        i += 1;
-    }
-    if path.split('/').any(|seg| seg == "." || seg == "..") {
-        return Err("must not contain '.' or '..' path segments");
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -331,62 +309,66 @@ mod tests {
     use super::*;
     use crate::core::ErrorKind;
 
-    fn s(v: &str) -> RawField {
-        RawField::Str(v.into())
-    }
+    const KEY: &str = "sk-test-key-0001";
 
-    fn opts(key: &str) -> RawClientOptions {
-        RawClientOptions {
-            api_key: s(key),
+    fn spec(key: &str) -> ClientSpec<'_> {
+        ClientSpec {
+            api_key: key,
             ..Default::default()
         }
     }
 
     #[test]
     fn defaults() {
-        let c = validate_client_options(&opts("k")).unwrap();
+        let c = validate_client_options(&spec(KEY)).unwrap();
         assert_eq!(c.base_url, GLOBAL_BASE_URL);
         assert_eq!((c.timeout_ms, c.max_retries), (30_000, 2));
-        let cn = validate_client_options(&RawClientOptions {
-            region: s("cn"),
-            ..opts("k")
+        let cn = validate_client_options(&ClientSpec {
+            region: Region::Cn,
+            ..spec(KEY)
         })
         .unwrap();
         assert_eq!(cn.base_url, CN_BASE_URL);
+        let proxy = validate_client_options(&ClientSpec {
+            region: Region::Cn,
+            base_url: Some("http://127.0.0.1:9/zilliz/"),
+            ..spec(KEY)
+        })
+        .unwrap();
+        assert_eq!(proxy.base_url, "http://127.0.0.1:9/zilliz");
     }
 
     #[test]
     fn api_key_checks_name_the_field_and_hide_the_value() {
+        let long = "x".repeat(4097);
         let cases = [
-            RawField::Absent,
-            s(""),
-            s("   "),
-            s("ab\ncd-SECRET"),
-            s("ab\u{7f}-SECRET"),
-            s("clé-SECRET"),
-            s(" SECRET"),
-            RawField::Num(5.0),
-            RawField::Other("an object"),
-            s(&"x".repeat(4097)),
+            "",
+            "   ",
+            "ab\ncd-SECRET",
+            "ab\u{7f}-SECRET",
+            "clé-SECRET",
+            " SECRET-SECRET",
+            "SECRET-SECRET ",
+            "SECRET7",
+            long.as_str(),
         ];
-        for raw in cases {
-            let e = validate_client_options(&RawClientOptions {
-                api_key: raw.clone(),
-                ..Default::default()
-            })
-            .unwrap_err();
-            assert_eq!(e.kind, ErrorKind::InvalidInput, "{raw:?}");
-            assert!(e.message.starts_with("apiKey "), "{}", e.message);
-            assert!(!e.message.contains("SECRET"));
-            assert_eq!(e.attempts, 0);
-            assert!(!e.retryable);
+        for key in cases {
+            let e = validate_client_options(&spec(key)).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidInput, "{key:?}");
+            assert!(e.message().starts_with("apiKey "), "{}", e.message());
+            assert!(!e.message().contains("SECRET"));
+            assert_eq!(e.attempts(), 0);
+            assert!(!e.retryable());
         }
+        assert!(validate_api_key("12345678").is_ok());
+        assert!(validate_api_key(&"x".repeat(4096)).is_ok());
+        assert!(validate_api_key("a b c d e").is_ok(), "inner spaces are printable");
     }
 
     #[test]
     fn cluster_ids() {
         for ok in ["in01-6183d6bac30f801", "a", "A_b-9", &"x".repeat(128)] {
-            assert_eq!(validate_cluster_id(&s(ok)).unwrap(), ok);
+            assert!(validate_cluster_id(ok).is_ok(), "{ok}");
         }
         for bad in [
             "",
@@ -401,108 +383,65 @@ mod tests {
             "a\0",
             &"x".repeat(129),
         ] {
-            let e = validate_cluster_id(&s(bad)).unwrap_err();
-            assert_eq!(e.kind, ErrorKind::InvalidInput);
-            assert!(e.message.starts_with("clusterId "));
+            let e = validate_cluster_id(bad).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidInput);
+            assert!(e.message().starts_with("clusterId "));
         }
-        assert!(validate_cluster_id(&RawField::Absent).is_err());
-        assert!(validate_cluster_id(&RawField::Num(1.0)).is_err());
     }
 
     #[test]
-    fn regions() {
+    fn js_values() {
+        let s = |v: &str| RawField::Str(v.into());
         for bad in [s("us"), s("GLOBAL"), s(""), RawField::Num(1.0)] {
-            let e = validate_client_options(&RawClientOptions {
-                region: bad,
-                ..opts("k")
-            })
-            .unwrap_err();
-            assert!(e.message.starts_with("region "));
+            let e = raw_region(&bad).unwrap_err();
+            assert!(e.message().starts_with("region "));
         }
-    }
-
-    #[test]
-    fn base_urls() {
-        let ok = [
-            (
-                "https://api.cloud.zilliz.com",
-                "https://api.cloud.zilliz.com",
-            ),
-            ("HTTP://127.0.0.1:8080/", "http://127.0.0.1:8080"),
-            (
-                "https://console.example.com/api/zilliz/",
-                "https://console.example.com/api/zilliz",
-            ),
-            ("http://[::1]:9/x", "http://[::1]:9/x"),
-            ("http://localhost", "http://localhost"),
-        ];
-        for (input, want) in ok {
-            assert_eq!(normalize_base_url(input).as_deref(), Ok(want), "{input}");
-        }
-        let bad = [
-            "",
-            "api.cloud.zilliz.com",
-            "ftp://x",
-            "file:///etc/passwd",
-            "http://",
-            "http://user:pw@host",
-            "https://h/?q=1",
-            "https://h/#f",
-            "https://h/a b",
-            "https://h:99999",
-            "https://h:",
-            "javascript://x",
-            "https://h/%zz",
-            "https://h/../x",
-            "http://h\\x",
-            "https://hé",
-        ];
-        for input in bad {
-            let e = validate_client_options(&RawClientOptions {
-                base_url: s(input),
-                ..opts("k")
-            })
-            .unwrap_err();
-            assert!(e.message.starts_with("baseUrl "), "{input}: {}", e.message);
-            assert!(!e.message.contains("pw"));
-        }
+        assert_eq!(raw_region(&RawField::Absent).unwrap(), Region::Global);
+        assert_eq!(raw_region(&s("cn")).unwrap(), Region::Cn);
+        let e = raw_string("apiKey", &RawField::Other("an object")).unwrap_err();
+        assert_eq!(e.message(), "apiKey must be a string, got an object");
+        let e = raw_required_string("clusterId", &RawField::Absent).unwrap_err();
+        assert_eq!(e.message(), "clusterId is required");
     }
 
     #[test]
     fn numbers() {
-        let t = |v: f64| validate_timeout(&RawField::Num(v));
+        let t = |v: f64| raw_timeout_ms(&RawField::Num(v));
         assert_eq!(t(1.0).unwrap(), Some(1));
         assert_eq!(t(0.5).unwrap(), Some(1));
         assert_eq!(t(600_000.0).unwrap(), Some(600_000));
-        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 600_001.0] {
-            assert!(t(bad).is_err());
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 600_000.5, 600_001.0] {
+            assert!(t(bad).is_err(), "{bad}");
         }
-        assert!(validate_timeout(&s("100")).is_err());
-        let r = |v: f64| validate_max_retries(&RawField::Num(v));
+        assert!(raw_timeout_ms(&RawField::Str("100".into())).is_err());
+        assert!(validate_timeout_ms(Some(0)).is_err());
+        assert!(validate_timeout_ms(Some(600_001)).is_err());
+        let r = |v: f64| raw_max_retries(&RawField::Num(v));
         assert_eq!(r(0.0).unwrap(), Some(0));
         assert_eq!(r(10.0).unwrap(), Some(10));
         for bad in [-1.0, 11.0, 1.5, f64::NAN, f64::INFINITY] {
             assert!(r(bad).is_err());
         }
+        assert!(validate_max_retries(Some(11)).is_err());
+        assert_eq!(
+            t(0.0).unwrap_err().message(),
+            validate_timeout_ms(Some(0)).unwrap_err().message(),
+            "the JS and Rust APIs say the same"
+        );
     }
 
     #[test]
     fn call_options_override_client_options() {
-        let c = validate_client_options(&opts("k")).unwrap();
-        let s = validate_call_options(
-            &c,
-            &RawCallOptions {
-                timeout_ms: RawField::Num(5.0),
-                max_retries: RawField::Num(0.0),
-            },
-        )
-        .unwrap();
+        let c = validate_client_options(&spec(KEY)).unwrap();
+        let s = validate_call_options(&c, Some(5), Some(0)).unwrap();
         assert_eq!((s.timeout_ms, s.max_retries), (5, 0));
+        let s = validate_call_options(&c, None, None).unwrap();
+        assert_eq!((s.timeout_ms, s.max_retries), (30_000, 2));
     }
 
     #[test]
     fn debug_of_config_hides_key() {
-        let c = validate_client_options(&opts("sk-very-secret")).unwrap();
+        let c = validate_client_options(&spec("sk-very-secret")).unwrap();
         let d = format!("{c:?}");
         assert!(!d.contains("sk-very-secret"), "{d}");
         assert!(d.contains("redacted"));

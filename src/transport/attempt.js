@@ -2,94 +2,87 @@
 //
 // They live in JavaScript because every JS↔wasm crossing costs time and
 // glue: done from Rust, an attempt crossed the boundary for each property,
-// header, chunk and callback. Here it is one call and one promise, and the
-// Rust side still decides everything (the request, the limits, the kinds).
-
-// FailureKind's numbers in mod.rs.
-const TIMEOUT = 1;
-const ABORTED = 2;
-const NETWORK = 3;
-const TOO_LARGE = 4;
-// JsonError's in mod.rs.
-const EMPTY = 1;
-const SYNTAX = 2;
-// The headers the core reads, in the order `Outcome::headers` gives them (mod.rs).
-const HEADS = ["requestid", "x-request-id", "location", "retry-after", "retry-after-ms"];
+// header, chunk and callback. Here it is one call and one promise. What is
+// sent, the limits, and what the outcome means are decided in Rust (the
+// request and the facts below are src/core's); this only observes.
 
 /**
- * Resolves (never rejects) to an outcome: `failure` is 0 or a FailureKind;
- * `status` is set once the headers have arrived.
+ * Resolves (never rejects) to the facts of one attempt, every member set:
+ * `status` once the headers arrived; `timedOut`, `aborted` (the caller's
+ * signal), `tooLarge`, `error` (what fetch or the body threw); the body as
+ * `json`, or `bodyEmpty` / `bodyInvalid`. `controller` aborts the request;
+ * when Rust drops the call it aborts it too, and the timers are cleared.
  */
-export async function attempt(fetchFn, url, authorization, timeoutMs, signal, limit) {
-  if (signal?.aborted) return { failure: ABORTED };
-  if (!fetchFn && typeof globalThis.fetch != "function") {
-    return { failure: NETWORK, detail: "no fetch function in this runtime" };
-  }
-  let controller;
-  try {
-    controller = new AbortController();
-  } catch {
-    return { failure: NETWORK, detail: "AbortController is not available" };
-  }
-  const box = timebox(timeoutMs, signal, controller);
-  const init = {
-    method: "DELETE",
-    headers: { authorization, accept: "application/json" },
-    // A redirect must never carry the key elsewhere: it becomes an error instead.
-    redirect: "manual",
-    signal: controller.signal,
+export async function attempt(fetchFn, method, url, accept, authorization, redirect, headerNames, timeoutMs, signal, controller, limit) {
+  const out = {
+    status: undefined, opaqueRedirect: false, headers: "", timedOut: false, aborted: false,
+    tooLarge: false, error: undefined, bodyEmpty: false, bodyInvalid: false, json: undefined,
   };
-  let out = {};
+  if (isAborted(signal)) return { ...out, aborted: true };
+  if (!fetchFn && typeof globalThis.fetch != "function") return { ...out, error: "no fetch function in this runtime" };
+  const box = timebox(timeoutMs, signal, controller);
+  const init = { method, headers: { authorization, accept }, redirect, signal: controller.signal };
   try {
     // The caller's fetch is called unbound; the global one on its global.
     const response = await box.race(fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init));
     const status = response?.status;
-    if (typeof status != "number") {
-      return { failure: NETWORK, detail: "fetch resolved to something that is not a Response" };
-    }
+    if (typeof status != "number") return out;
     const headers = response.headers;
-    out = {
-      failure: 0,
-      status: response.type == "opaqueredirect" ? 0 : status,
-      // One per line: one string to cross into wasm.
-      headers: HEADS.map((name) => header(headers, name)?.replace(/[\r\n]/g, " ") ?? "").join("\n"),
-    };
+    out.status = status;
+    out.opaqueRedirect = response.type == "opaqueredirect";
+    // One per line: one string to cross into wasm.
+    out.headers = headerNames.split("\n").map((name) => header(headers, name)?.replace(/[\r\n]/g, " ") ?? "").join("\n");
     const text = await readBody(response, headers, box, limit);
     if (text === null) {
-      out.failure = TOO_LARGE;
+      out.tooLarge = true;
     } else if (!text.trim()) {
-      out.jsonError = EMPTY;
+      out.bodyEmpty = true;
     } else {
       try {
         out.json = JSON.parse(text);
       } catch {
-        out.jsonError = SYNTAX;
+        out.bodyInvalid = true;
       }
     }
   } catch (e) {
-    out.failure = box.fired() || NETWORK;
-    if (out.failure == NETWORK) out.detail = describe(e);
+    const fired = box.fired();
+    if (fired == "timeout") out.timedOut = true;
+    else if (fired == "abort") out.aborted = true;
+    else out.error = describe(e);
   } finally {
     box.done();
   }
   // Drops the connection of a body left unread (too large, stalled, reset).
-  if (out.failure) controller.abort();
+  if (out.timedOut || out.aborted || out.tooLarge || out.error !== undefined) controller.abort();
   return out;
 }
 
-/** Waits `ms`; resolves to false if `signal` aborts first. */
-export function sleep(ms, signal) {
+/** Whether the caller's signal has fired; a signal whose getter throws has not. */
+function isAborted(signal) {
+  try {
+    return signal?.aborted === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits `ms`; resolves to false if `signal` or `controller` aborts first. */
+export function sleep(ms, signal, controller) {
   return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = () => {
+    if (isAborted(signal)) return resolve(false);
+    const stop = () => {
       clearTimeout(timer);
+      listen(signal, "removeEventListener", stop);
+      listen(controller.signal, "removeEventListener", stop);
       resolve(false);
     };
     const timer = setTimeout(() => {
-      listen(signal, "removeEventListener", onAbort);
-      resolve(!signal?.aborted);
+      listen(signal, "removeEventListener", stop);
+      listen(controller.signal, "removeEventListener", stop);
+      resolve(!isAborted(signal));
     }, ms);
-    listen(signal, "addEventListener", onAbort);
+    listen(signal, "addEventListener", stop);
+    listen(controller.signal, "addEventListener", stop);
   });
 }
 
@@ -108,10 +101,11 @@ function listen(signal, method, onAbort) {
 /**
  * A deadline and the caller's signal as one promise to race every await
  * against, so that a fetch or a body that ignores its signal cannot hang a
- * call. Either firing aborts the request's own controller too.
+ * call. Either firing aborts the request's controller; the controller
+ * aborting from Rust (a dropped call) clears the deadline.
  */
 function timebox(ms, signal, controller) {
-  let fired = 0;
+  let fired;
   let settle;
   const tripped = new Promise((resolve, reject) => (settle = reject));
   tripped.catch(() => {});
@@ -122,17 +116,16 @@ function timebox(ms, signal, controller) {
     settle();
     controller.abort();
   };
-  const onAbort = trip(ABORTED);
-  const timer = setTimeout(trip(TIMEOUT), ms);
-  listen(signal, "addEventListener", onAbort);
-  return {
-    race: (work) => Promise.race([work, tripped]),
-    fired: () => fired,
-    done() {
-      clearTimeout(timer);
-      listen(signal, "removeEventListener", onAbort);
-    },
+  const onAbort = trip("abort");
+  const timer = setTimeout(trip("timeout"), ms);
+  const done = () => {
+    clearTimeout(timer);
+    listen(signal, "removeEventListener", onAbort);
+    listen(controller.signal, "removeEventListener", done);
   };
+  listen(signal, "addEventListener", onAbort);
+  listen(controller.signal, "addEventListener", done);
+  return { race: (work) => Promise.race([work, tripped]), fired: () => fired, done };
 }
 
 /** A header's value, or undefined for a missing one or a `headers` that is not a Headers. */
@@ -148,7 +141,8 @@ function header(headers, name) {
 /**
  * The body as text, or null past `limit` bytes: a declared Content-Length
  * over it is refused before reading, and a stream is cut once it passes it.
- * A body that is not UTF-8 becomes a NUL, so that it fails to parse.
+ * A UTF-8 byte order mark is dropped; a body that is not UTF-8 becomes a
+ * NUL, so that it fails to parse.
  */
 async function readBody(response, headers, box, limit) {
   const declared = header(headers, "content-length");
@@ -164,9 +158,9 @@ async function readBody(response, headers, box, limit) {
     // No stream (an injected fetch's plain object, a null body): text().
     const text = typeof response.text == "function" ? await box.race(response.text()) : "";
     if (typeof text != "string") return "";
-    return utf8Length(text, limit) > limit ? null : text;
+    return utf8Length(text, limit) > limit ? null : text.replace(/^\uFEFF/, "");
   }
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   let text = "";
   let size = 0;
   let valid = true;

@@ -2,201 +2,184 @@
 //!
 //! The mechanics of an attempt (the fetch, the deadline, reading the body
 //! within the limit) are `attempt.js`: one crossing of the JS↔wasm boundary
-//! per attempt instead of one per property, header, chunk and callback.
-//! What to send, the limits and what a failure means are decided here and in
-//! the core.
+//! per attempt instead of one per property, header, chunk and callback. It
+//! reports facts; the core decides what they mean. Every promise is awaited
+//! through wasm-bindgen-futures, and every operation carries an
+//! [`AbortGuard`]: a future dropped before the end aborts its fetch and
+//! clears its timers.
 
-mod js_value;
+mod body;
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
 
-use crate::core::json::JsonError;
-use crate::core::response::{clean_header_value, MAX_BODY_BYTES};
-use crate::core::{DropRequest, ResponseHead};
-use crate::task::settled;
+use crate::core::attempt::{AttemptFacts, AttemptOutcome, RESPONSE_HEADERS};
+use crate::core::read_attempt;
+use crate::core::request::DropRequest;
+use crate::core::response::MAX_BODY_BYTES;
 
 #[wasm_bindgen(module = "/src/transport/attempt.js")]
 extern "C" {
-    /// What `attempt` resolves to.
+    /// What `attempt` resolves to: plain facts, every member always set.
     type Outcome;
     #[wasm_bindgen(method, getter)]
-    fn failure(this: &Outcome) -> u8;
-    #[wasm_bindgen(method, getter)]
     fn status(this: &Outcome) -> Option<f64>;
-    #[wasm_bindgen(method, getter)]
-    fn detail(this: &Outcome) -> Option<String>;
-    /// The values of `requestid`, `x-request-id`, `location`, `retry-after`
-    /// and `retry-after-ms`, one per line ("" where absent): one string to
-    /// cross the boundary instead of five.
+    #[wasm_bindgen(method, getter, js_name = opaqueRedirect)]
+    fn opaque_redirect(this: &Outcome) -> bool;
     #[wasm_bindgen(method, getter)]
     fn headers(this: &Outcome) -> Option<String>;
+    #[wasm_bindgen(method, getter, js_name = timedOut)]
+    fn timed_out(this: &Outcome) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn aborted(this: &Outcome) -> bool;
+    #[wasm_bindgen(method, getter, js_name = tooLarge)]
+    fn too_large(this: &Outcome) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn error(this: &Outcome) -> Option<String>;
+    #[wasm_bindgen(method, getter, js_name = bodyEmpty)]
+    fn body_empty(this: &Outcome) -> bool;
+    #[wasm_bindgen(method, getter, js_name = bodyInvalid)]
+    fn body_invalid(this: &Outcome) -> bool;
     #[wasm_bindgen(method, getter)]
     fn json(this: &Outcome) -> JsValue;
-    #[wasm_bindgen(method, getter, js_name = jsonError)]
-    fn json_error(this: &Outcome) -> u8;
 
+    #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen(js_name = attempt)]
     fn start_attempt(
         fetch: &JsValue,
+        method: &str,
         url: &str,
+        accept: &str,
         authorization: &str,
+        redirect: &str,
+        header_names: &str,
         timeout_ms: u32,
         signal: &JsValue,
+        controller: &AbortController,
         limit: u32,
     ) -> Promise;
     #[wasm_bindgen(js_name = sleep)]
-    fn start_sleep(ms: u32, signal: &JsValue) -> Promise;
+    fn start_sleep(ms: u32, signal: &JsValue, controller: &AbortController) -> Promise;
 }
 
-/// Why an attempt produced no usable response.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FailureKind {
-    Timeout,
-    Aborted,
-    Network,
-    /// The body was over [`MAX_BODY_BYTES`]; it was not read to the end.
-    TooLarge,
+#[wasm_bindgen]
+extern "C" {
+    /// The caller's signal, read without trusting it: its getter may throw.
+    type SignalLike;
+    #[wasm_bindgen(catch, method, getter)]
+    fn aborted(this: &SignalLike) -> Result<JsValue, JsValue>;
 }
 
-#[derive(Debug)]
-pub struct AttemptFailure {
-    pub kind: FailureKind,
-    /// Set when the headers had arrived before the failure.
-    pub head: Option<ResponseHead>,
-    /// The runtime's own words, for `network`.
-    pub detail: String,
-}
+/// Aborts its controller when dropped before [`AbortGuard::disarm`]: a call's
+/// future dropped mid-attempt or mid-wait cancels the fetch and its timers
+/// (`attempt.js` clears them when the controller aborts).
+struct AbortGuard(Option<AbortController>);
 
-/// A response read to the end, its body parsed by the runtime's `JSON.parse`:
-/// the wasm carries no JSON parser, and the success value is this very
-/// object, unknown fields and all.
-pub struct RawResponse {
-    pub head: ResponseHead,
-    pub body: Result<JsValue, JsonError>,
-}
+impl AbortGuard {
+    fn new() -> Option<AbortGuard> {
+        AbortController::new().ok().map(|c| AbortGuard(Some(c)))
+    }
 
-/// Which `fetch` to call: the caller's (called unbound), or else the
-/// runtime's global one, looked up at call time so that a runtime or test
-/// that installs `fetch` later is honoured.
-pub struct Fetcher {
-    custom: Option<Function>,
-}
+    fn controller(&self) -> Option<&AbortController> {
+        self.0.as_ref()
+    }
 
-impl Fetcher {
-    pub fn new(custom: Option<Function>) -> Self {
-        Fetcher { custom }
+    fn disarm(mut self) {
+        self.0 = None;
     }
 }
 
-pub fn is_aborted(signal: Option<&AbortSignal>) -> bool {
-    signal.is_some_and(|s| s.aborted())
+impl Drop for AbortGuard {
+    fn drop(&mut self) {
+        if let Some(controller) = self.0.take() {
+            controller.abort();
+        }
+    }
 }
 
 fn as_js(signal: Option<&AbortSignal>) -> JsValue {
     signal.map_or(JsValue::UNDEFINED, |s| s.into())
 }
 
+/// Whether the caller's signal has fired (a signal whose `aborted` throws has not).
+pub fn is_aborted(signal: Option<&AbortSignal>) -> bool {
+    signal.is_some_and(|s| {
+        s.unchecked_ref::<SignalLike>()
+            .aborted()
+            .is_ok_and(|v| v.as_bool() == Some(true))
+    })
+}
+
 /// Waits `ms`; `Err` if the caller's signal fires first.
 pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), ()> {
-    let done = settled(start_sleep(ms, &as_js(signal))).await;
+    let guard = AbortGuard::new().ok_or(())?;
+    let controller = guard.controller().ok_or(())?;
+    let done = JsFuture::from(start_sleep(ms, &as_js(signal), controller)).await;
+    guard.disarm();
     match done.map(|v| v.as_bool()) {
         Ok(Some(true)) => Ok(()),
         _ => Err(()),
     }
 }
 
+/// Backoff jitter.
 pub fn random() -> f64 {
     js_sys::Math::random()
 }
 
+/// For `Retry-After` dates.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-fn read_head(outcome: &Outcome) -> Option<ResponseHead> {
-    let status = outcome.status()?;
-    let headers = outcome.headers().unwrap_or_default();
-    let mut values = headers.split('\n').map(|v| clean_header_value(v, 256));
-    let mut next = || values.next().flatten();
-    let (request_id, x_request_id) = (next(), next());
-    Some(ResponseHead {
-        status: if (0.0..=999.0).contains(&status) {
-            status as u16
-        } else {
-            0
-        },
-        request_id: request_id.or(x_request_id),
-        location: next(),
-        retry_after: next(),
-        retry_after_ms: next(),
-    })
-}
-
 /// One HTTP attempt, bounded by `timeout_ms` from the call to `fetch` to the
-/// last byte of the body.
+/// last byte of the body. `fetch` is the caller's (called unbound), else the
+/// runtime's global one, looked up at call time.
 pub async fn send(
-    fetcher: &Fetcher,
+    fetch: Option<&Function>,
     request: &DropRequest,
     timeout_ms: u32,
     signal: Option<&AbortSignal>,
-) -> Result<RawResponse, AttemptFailure> {
-    let fetch = fetcher
-        .custom
-        .as_ref()
-        .map_or(JsValue::UNDEFINED, |f| f.into());
+) -> AttemptOutcome<JsValue> {
+    let Some(guard) = AbortGuard::new() else {
+        return failed("AbortController is not available in this runtime");
+    };
+    let Some(controller) = guard.controller() else {
+        return failed("AbortController is not available in this runtime");
+    };
+    let fetch = fetch.map_or(JsValue::UNDEFINED, |f| f.into());
     let pending = start_attempt(
         &fetch,
+        request.method,
         &request.url,
+        request.accept,
         &request.authorization,
+        request.redirect.as_str(),
+        RESPONSE_HEADERS,
         timeout_ms,
         &as_js(signal),
+        controller,
         MAX_BODY_BYTES as u32,
     );
-    read_outcome(settled(pending).await)
-}
-
-/// What `attempt` resolved to, as the client sees it.
-// The same Result that `send` returns, made once per attempt: not worth a Box.
-#[allow(clippy::result_large_err)]
-fn read_outcome(settled: Result<JsValue, JsValue>) -> Result<RawResponse, AttemptFailure> {
-    let outcome: Outcome = match settled {
-        Ok(v) => v.unchecked_into(),
+    let settled = JsFuture::from(pending).await;
+    // The attempt is over: it has already released what it held.
+    guard.disarm();
+    match settled {
+        Ok(outcome) => body::read_outcome(&outcome.unchecked_into()),
         // attempt() catches what fetch, the body and the signal throw: not reached.
-        Err(_) => return Err(network("the attempt ended without an outcome")),
-    };
-    let head = read_head(&outcome);
-    // The numbers are attempt.js's FailureKind and JsonError constants.
-    let kind = match outcome.failure() {
-        0 => {
-            let body = match outcome.json_error() {
-                0 => Ok(outcome.json()),
-                1 => Err(JsonError::Empty),
-                _ => Err(JsonError::Syntax),
-            };
-            return match head {
-                Some(head) => Ok(RawResponse { head, body }),
-                None => Err(network("the attempt ended without a response")),
-            };
-        }
-        1 => FailureKind::Timeout,
-        2 => FailureKind::Aborted,
-        4 => FailureKind::TooLarge,
-        _ => FailureKind::Network,
-    };
-    let detail = outcome
-        .detail()
-        .and_then(|d| clean_header_value(&d, 300))
-        .unwrap_or_else(|| "fetch failed".into());
-    Err(AttemptFailure { kind, head, detail })
+        Err(_) => failed("the attempt ended without an outcome"),
+    }
 }
 
-fn network(detail: &str) -> AttemptFailure {
-    AttemptFailure {
-        kind: FailureKind::Network,
-        head: None,
-        detail: detail.into(),
-    }
+fn failed(why: &str) -> AttemptOutcome<JsValue> {
+    read_attempt(
+        &AttemptFacts {
+            error: Some(why.into()),
+            ..Default::default()
+        },
+        None,
+    )
 }

@@ -50,7 +50,8 @@ it("a custom fetch is called unbound, with the documented request", async () => 
 
 it("region cn uses the China endpoint; baseUrl overrides region", async () => {
   const urls = [];
-  const fetch = async (url) => (urls.push(url), ok());
+  // Each success names the cluster asked for (the client checks it).
+  const fetch = async (url) => (urls.push(url), ok(url.split("/").at(-2)));
   await new ZillizCloud({ apiKey: "sk-region-key", region: "cn", fetch }).dropCluster("in01-6183d6bac30f801");
   await new ZillizCloud({ apiKey: "sk-region-key", region: "global", fetch }).dropCluster("in01-6183d6bac30f801");
   await dropCluster({ apiKey: "sk-region-key", region: "cn", baseUrl: "https://proxy.example.com/z/", fetch, clusterId: "x" });
@@ -92,7 +93,7 @@ it("a misbehaving custom fetch gets a typed error, never a hang or a trap", asyn
 });
 
 it("memory stays flat over many calls (no leak per call)", async () => {
-  const fetch = async () => ok();
+  const fetch = async () => ok("c");
   const zc = new ZillizCloud({ apiKey: "sk-leak-check", fetch });
   const fail = new ZillizCloud({ apiKey: "sk-leak-check", fetch: async () => new Response("{}", { status: 500 }), maxRetries: 0 });
   for (let i = 0; i < 200; i++) await zc.dropCluster("c");

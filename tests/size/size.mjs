@@ -5,8 +5,9 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-/** Issue 6's budget: the test fails above exactly this figure. */
-export const BUDGET_BYTES = 20_480;
+/** Issue 10's budget (the Rust API on wasm-bindgen-futures, a well-kept allocator):
+ *  the test fails above exactly this figure. */
+export const BUDGET_BYTES = 24_576;
 
 // The package folder: pkg/ of this checkout, or the first argument.
 const pkg = process.argv[2] ?? new URL("../../pkg/", import.meta.url).pathname;

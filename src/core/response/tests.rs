@@ -1,6 +1,18 @@
-//! Table-driven: status × body shape × headers → outcome.
+//! Table-driven: status × body shape × headers → outcome, with bodies read
+//! by serde_json (the wasm build reads them with `JSON.parse`).
 
 use super::*;
+use crate::core::body::{BodyError, JsonKind, ParsedBody};
+
+#[path = "../../../tests/support/serde_body.rs"]
+mod serde_body;
+use serde_body::{parse_body, SerdeBody};
+
+const ID: &str = "in01-6183d6bac30f801";
+
+fn parse_drop_response(head: &ResponseHead, body: &str) -> Result<SerdeBody, ZillizError> {
+    classify_drop_response(head, parse_body(body), ID)
+}
 
 const OK: &str = r#"{"code":0,"data":{"clusterId":"in01-6183d6bac30f801","prompt":"moved to the recycle bin for 30 days"}}"#;
 const HTML: &str = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
@@ -24,14 +36,14 @@ fn outcome_table() {
         (200, OK, None, None, false),
         (
             200,
-            r#"{"code":200,"data":{"clusterId":"c","prompt":"p"}}"#,
+            r#"{"code":200,"data":{"clusterId":"in01-6183d6bac30f801","prompt":"p"}}"#,
             None,
             None,
             false,
         ),
         (
             201,
-            r#"{"code":0,"data":{"clusterId":"c","prompt":"p","extra":[1]},"more":true}"#,
+            r#"{"code":0,"data":{"clusterId":"in01-6183d6bac30f801","prompt":"p","extra":[1]},"more":true}"#,
             None,
             None,
             false,
@@ -253,7 +265,7 @@ fn outcome_table() {
         ),
         (
             200,
-            r#"{"code":"0","data":{"clusterId":"c","prompt":"p"}}"#,
+            r#"{"code":"0","data":{"clusterId":"in01-6183d6bac30f801","prompt":"p"}}"#,
             Some(Decode),
             None,
             false,
@@ -262,7 +274,7 @@ fn outcome_table() {
         (200, r#"{"code":null}"#, Some(Decode), None, false),
         (
             200,
-            r#"{"data":{"clusterId":"c","prompt":"p"}}"#,
+            r#"{"data":{"clusterId":"in01-6183d6bac30f801","prompt":"p"}}"#,
             Some(Decode),
             None,
             false,
@@ -279,14 +291,14 @@ fn outcome_table() {
         ),
         (
             200,
-            r#"{"code":0,"data":{"clusterId":"c"}}"#,
+            r#"{"code":0,"data":{"clusterId":"in01-6183d6bac30f801"}}"#,
             Some(Decode),
             None,
             false,
         ),
         (
             200,
-            r#"{"code":0,"data":{"clusterId":"c","prompt":null}}"#,
+            r#"{"code":0,"data":{"clusterId":"in01-6183d6bac30f801","prompt":null}}"#,
             Some(Decode),
             None,
             false,
@@ -302,7 +314,7 @@ fn outcome_table() {
     for &(status, body, kind, code, retryable) in cases {
         let result = parse_drop_response(&head(status), body);
         match (kind, result) {
-            (None, Ok(ok)) => assert!(!ok.cluster_id.is_empty()),
+            (None, Ok(ok)) => assert_eq!(ok.0["data"]["clusterId"], ID),
             (Some(kind), Err(e)) => {
                 let ctx = (status, body, &e.message);
                 assert_eq!(e.kind, kind, "{ctx:?}");
@@ -324,9 +336,11 @@ fn outcome_table() {
 #[test]
 fn success_fields() {
     let ok = parse_drop_response(&head(200), OK).unwrap();
-    assert_eq!(ok.cluster_id, "in01-6183d6bac30f801");
-    assert!(ok.prompt.contains("30 days"));
-    assert_eq!(ok.code, 0);
+    assert_eq!(ok.0["data"]["clusterId"], ID);
+    assert!(ok.0["data"]["prompt"].as_str().unwrap().contains("30 days"));
+    assert_eq!(ok.0["code"], 0);
+    let bom = format!("\u{feff}{OK}");
+    assert!(parse_drop_response(&head(200), &bom).is_ok(), "a BOM is ignored");
 }
 
 #[test]
@@ -376,5 +390,17 @@ fn header_values_are_cleaned() {
     assert_eq!(
         clean_header_value("0123456789abc", 4).as_deref(),
         Some("0123")
+    );
+}
+
+#[test]
+fn a_success_must_name_the_cluster_asked_for() {
+    let other = r#"{"code":0,"data":{"clusterId":"in02-fedcba987654321","prompt":"p"}}"#;
+    let e = parse_drop_response(&head(200), other).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert!(
+        e.message().contains("in02-fedcba987654321") && e.message().contains(ID),
+        "{}",
+        e.message()
     );
 }

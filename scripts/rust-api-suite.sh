@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The Rust API on stable Rust: a plain `cargo build --release --target wasm32-unknown-unknown`
+# (no RUSTC_BOOTSTRAP, no -Z flags, no RUSTFLAGS), then the wasm-bindgen-test suite
+# (tests/rust_api.rs) built once on that profile and run against the mock in Node and in
+# headless Chromium. Prints "SUITE <name> <passed> <failed>" lines.
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=/dev/null
+. target/toolchain.env
+LOGS=target/test-logs
+mkdir -p "$LOGS"
+KEY="sk-zcw-rust-api-SECRET-4d2b91e7" # tests/rust_api.rs's KEY
+MOCK_BIN="${MOCK_BIN:-$ROOT/target/debug/zilliz-mock}"
+# A plain stable build: the pinned compiler, nothing else in the environment.
+stable() { env -u RUSTFLAGS -u RUSTC_BOOTSTRAP -u CARGO_ENCODED_RUSTFLAGS RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" \
+  CARGO_TARGET_DIR=target/stable "$@"; }
+
+if stable cargo build --release --target wasm32-unknown-unknown 2>&1 | tee "$LOGS/stable-build.log"; then
+  echo "SUITE stable-build 1 0"
+else
+  echo "SUITE stable-build 0 1"
+fi
+
+# The mock lives as long as this script: --exit-with-stdin ends it when the pipe closes.
+coproc MOCK { exec "$MOCK_BIN" --port 0 --api-key "$KEY" --rate 0 --quiet --exit-with-stdin; }
+read -r -t 20 MOCK_URL <&"${MOCK[0]}" || { echo "rust-api: the mock did not start" >&2; MOCK_URL=""; }
+echo "rust-api: mock at $MOCK_URL" >&2
+
+run_tests() { # $1 = suite name, then environment assignments for the runner
+  local name="$1" log="$LOGS/$1.log" p f; shift
+  if [ -z "$MOCK_URL" ]; then echo "SUITE $name 0 1"; return; fi
+  stable env "$@" ZCW_MOCK_URL="$MOCK_URL" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --release --target wasm32-unknown-unknown --test rust_api 2>&1 | tee "$log"
+  p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed;' "$log" | awk '{s+=$1} END {print s+0}')
+  if ! grep -q 'test result:' "$log"; then f=$((f + 1)); fi
+  echo "SUITE $name $p $f"
+}
+run_tests rust-api-node
+run_tests rust-api-chromium WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/rust/webdriver.json"

@@ -1,0 +1,274 @@
+//! One call from its first attempt to its result, as a state machine: the
+//! caller does the I/O and feeds each attempt's outcome in; this says
+//! whether the call is done, or which wait comes before the next attempt.
+
+use super::attempt::{aborted_error, failed_attempt_error, AttemptOutcome};
+use super::body::ParsedBody;
+use super::error::{ErrorKind, ZillizError};
+use super::request::{build_drop_request, DropRequest};
+use super::response::classify_drop_response;
+use super::retry::{RetryEvent, RetryHints, RetryPolicy, RetryState};
+use super::validate::{validate_call_options, validate_cluster_id, ClientConfig, CallSettings};
+
+/// What comes after an attempt.
+#[derive(Debug)]
+pub enum Next<D> {
+    /// The call is over.
+    Done(Result<D, ZillizError>),
+    /// Wait `event.delay_ms`, then attempt again.
+    Retry(RetryEvent),
+}
+
+/// A drop call in progress.
+#[derive(Debug)]
+pub struct DropCall {
+    request: DropRequest,
+    cluster_id: String,
+    settings: CallSettings,
+    /// The key, kept to scrub every error before it leaves the call.
+    key: super::validate::ApiKey,
+    policy: RetryPolicy,
+    state: RetryState,
+}
+
+impl DropCall {
+    /// Checks the call's input (the client's was checked when it was made).
+    pub fn start(
+        config: &ClientConfig,
+        cluster_id: &str,
+        timeout_ms: Option<u32>,
+        max_retries: Option<u32>,
+    ) -> Result<DropCall, ZillizError> {
+        validate_cluster_id(cluster_id)?;
+        let settings = validate_call_options(config, timeout_ms, max_retries)?;
+        Ok(DropCall {
+            request: build_drop_request(config, cluster_id),
+            cluster_id: cluster_id.to_owned(),
+            settings,
+            key: config.api_key.clone(),
+            policy: RetryPolicy {
+                max_retries: settings.max_retries,
+            },
+            state: RetryState::new(),
+        })
+    }
+
+    /// What to send for the next attempt.
+    pub fn request(&self) -> &DropRequest {
+        &self.request
+    }
+
+    /// The per-attempt timeout.
+    pub fn timeout_ms(&self) -> u32 {
+        self.settings.timeout_ms
+    }
+
+    /// Counts the attempt about to be sent.
+    pub fn begin_attempt(&mut self) {
+        self.state.attempts += 1;
+    }
+
+    /// Decides after an attempt. `random` is in `[0, 1)` (backoff jitter);
+    /// `now_ms` is the Unix time (for `Retry-After` dates).
+    pub fn after_attempt<D: ParsedBody>(
+        &mut self,
+        outcome: AttemptOutcome<D>,
+        random: f64,
+        now_ms: f64,
+    ) -> Next<D> {
+        let (error, hints) = match outcome {
+            AttemptOutcome::Response { head, body } => {
+                match classify_drop_response(&head, body, &self.cluster_id) {
+                    Ok(body) => return Next::Done(Ok(body)),
+                    Err(e) => (
+                        e,
+                        RetryHints {
+                            retry_after: head.retry_after,
+                            retry_after_ms: head.retry_after_ms,
+                        },
+                    ),
+                }
+            }
+            AttemptOutcome::Failed { failure, head } => (
+                failed_attempt_error(&failure, head.as_ref(), self.settings.timeout_ms),
+                RetryHints::default(),
+            ),
+        };
+        let error = error.scrub(self.key.expose());
+        if error.kind == ErrorKind::Aborted {
+            return Next::Done(Err(self.state.finish(error)));
+        }
+        let delay = self
+            .policy
+            .next_delay_ms(self.state.attempts, &error, &hints, random, now_ms);
+        self.state.record_failure(&error);
+        match delay {
+            None => Next::Done(Err(self.state.finish(error))),
+            Some(delay_ms) => {
+                let mut error = error;
+                error.attempts = self.state.attempts;
+                Next::Retry(RetryEvent {
+                    attempt: self.state.attempts,
+                    max_attempts: self.policy.max_retries + 1,
+                    delay_ms,
+                    error,
+                })
+            }
+        }
+    }
+
+    /// The call's error once the caller's signal fired (before an attempt or during a wait).
+    pub fn aborted(&self) -> ZillizError {
+        self.state.finish(aborted_error())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::attempt::Failure;
+    use crate::core::body::{BodyError, JsonKind};
+    use crate::core::response::ResponseHead;
+    use crate::core::validate::{validate_client_options, ClientSpec};
+
+    /// The documented success for cluster "c", as a tiny parsed body.
+    #[derive(Clone, Debug, PartialEq)]
+    enum Ok0 {
+        Root,
+        Data,
+        Zero,
+        Str(&'static str),
+    }
+    impl ParsedBody for Ok0 {
+        fn kind(&self) -> JsonKind {
+            match self {
+                Ok0::Root | Ok0::Data => JsonKind::Object,
+                Ok0::Zero => JsonKind::Number,
+                Ok0::Str(_) => JsonKind::String,
+            }
+        }
+        fn member(&self, key: &str) -> Option<Self> {
+            match (self, key) {
+                (Ok0::Root, "code") => Some(Ok0::Zero),
+                (Ok0::Root, "data") => Some(Ok0::Data),
+                (Ok0::Data, "clusterId") => Some(Ok0::Str("c")),
+                (Ok0::Data, "prompt") => Some(Ok0::Str("p")),
+                _ => None,
+            }
+        }
+        fn text(&self) -> Option<String> {
+            match self {
+                Ok0::Str(s) => Some((*s).into()),
+                _ => None,
+            }
+        }
+        fn number(&self) -> Option<f64> {
+            (*self == Ok0::Zero).then_some(0.0)
+        }
+    }
+
+    const KEY: &str = "sk-call-test-key";
+
+    fn call(max_retries: u32) -> DropCall {
+        let config = validate_client_options(&ClientSpec {
+            api_key: KEY,
+            ..Default::default()
+        })
+        .unwrap();
+        DropCall::start(&config, "c", Some(100), Some(max_retries)).unwrap()
+    }
+
+    fn response(status: u16, body: Result<Ok0, BodyError>) -> AttemptOutcome<Ok0> {
+        AttemptOutcome::Response {
+            head: ResponseHead {
+                status,
+                retry_after: Some("2".into()),
+                request_id: Some(format!("echo {KEY}")),
+                ..Default::default()
+            },
+            body,
+        }
+    }
+
+    #[test]
+    fn refuses_bad_input_before_any_request() {
+        let config = validate_client_options(&ClientSpec {
+            api_key: KEY,
+            ..Default::default()
+        })
+        .unwrap();
+        for (id, t, r) in [("a/b", None, None), ("c", Some(0), None), ("c", None, Some(11))] {
+            let e = DropCall::start(&config, id, t, r).unwrap_err();
+            assert_eq!((e.kind(), e.attempts()), (ErrorKind::InvalidInput, 0));
+        }
+    }
+
+    #[test]
+    fn retries_a_503_with_the_servers_hint_then_succeeds() {
+        let mut c = call(2);
+        c.begin_attempt();
+        let Next::Retry(event) = c.after_attempt(response(503, Err(BodyError::Empty)), 0.5, 0.0) else {
+            panic!("a 503 is retried");
+        };
+        assert_eq!((event.attempt, event.max_attempts, event.delay_ms), (1, 3, 2000));
+        assert_eq!((event.error.kind(), event.error.status(), event.error.attempts()), (ErrorKind::Server, Some(503), 1));
+        assert_eq!(event.error.request_id(), Some("echo [redacted]"));
+        c.begin_attempt();
+        assert!(matches!(c.after_attempt(response(200, Ok(Ok0::Root)), 0.5, 0.0), Next::Done(Ok(Ok0::Root))));
+    }
+
+    #[test]
+    fn stops_when_no_retry_is_left_and_counts_attempts() {
+        let mut c = call(1);
+        for n in 1..=2 {
+            c.begin_attempt();
+            let next = c.after_attempt::<Ok0>(
+                AttemptOutcome::Failed { failure: Failure::TimedOut, head: None },
+                0.5,
+                0.0,
+            );
+            match (n, next) {
+                (1, Next::Retry(e)) => assert_eq!(e.delay_ms, 375),
+                (2, Next::Done(Err(e))) => {
+                    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Timeout, 2));
+                }
+                (n, other) => panic!("{n}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn not_found_after_an_unknown_outcome_is_maybe_dropped() {
+        let mut c = call(2);
+        c.begin_attempt();
+        assert!(matches!(
+            c.after_attempt::<Ok0>(
+                AttemptOutcome::Failed { failure: Failure::Network("reset".into()), head: None },
+                0.0,
+                0.0
+            ),
+            Next::Retry(_)
+        ));
+        c.begin_attempt();
+        let Next::Done(Err(e)) = c.after_attempt::<Ok0>(response(404, Err(BodyError::Empty)), 0.0, 0.0) else {
+            panic!("a 404 ends the call");
+        };
+        assert!(e.maybe_dropped() && !e.retryable());
+        assert_eq!((e.kind(), e.attempts()), (ErrorKind::NotFound, 2));
+    }
+
+    #[test]
+    fn an_abort_ends_the_call_at_once() {
+        let mut c = call(5);
+        c.begin_attempt();
+        let Next::Done(Err(e)) = c.after_attempt::<Ok0>(
+            AttemptOutcome::Failed { failure: Failure::Aborted, head: None },
+            0.0,
+            0.0,
+        ) else {
+            panic!("an abort is never retried");
+        };
+        assert_eq!((e.kind(), e.attempts()), (ErrorKind::Aborted, 1));
+        assert_eq!(c.aborted().attempts(), 1);
+    }
+}

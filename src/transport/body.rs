@@ -1,0 +1,67 @@
+//! Reading what `attempt.js` reports, and the parsed body through the core's
+//! [`ParsedBody`] view of a JS value.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Outcome;
+use crate::core::attempt::{AttemptFacts, AttemptOutcome};
+use crate::core::body::{JsonKind, ParsedBody};
+use crate::core::read_attempt;
+
+pub(super) fn read_outcome(outcome: &Outcome) -> AttemptOutcome<JsValue> {
+    let facts = AttemptFacts {
+        status: outcome.status(),
+        opaque_redirect: outcome.opaque_redirect(),
+        headers: outcome.headers().unwrap_or_default(),
+        timed_out: outcome.timed_out(),
+        aborted: outcome.aborted(),
+        too_large: outcome.too_large(),
+        error: outcome.error(),
+        body_empty: outcome.body_empty(),
+        body_invalid: outcome.body_invalid(),
+    };
+    let json = outcome.json();
+    read_attempt(&facts, (!json.is_undefined()).then_some(json))
+}
+
+impl ParsedBody for JsValue {
+    fn kind(&self) -> JsonKind {
+        if self.is_string() {
+            JsonKind::String
+        } else if self.as_f64().is_some() {
+            JsonKind::Number
+        } else if self.as_bool().is_some() {
+            JsonKind::Bool
+        } else if Array::is_array(self) {
+            JsonKind::Array
+        } else if self.is_object() {
+            JsonKind::Object
+        } else {
+            JsonKind::Null
+        }
+    }
+
+    fn member(&self, key: &str) -> Option<JsValue> {
+        if self.kind() != JsonKind::Object {
+            return None;
+        }
+        // Own members only: a polluted Object.prototype must not answer for the body.
+        let key = JsValue::from_str(key);
+        if !Object::has_own(self.unchecked_ref::<Object>(), &key) {
+            return None;
+        }
+        Reflect::get(self, &key)
+            .ok()
+            .filter(|v| !v.is_undefined())
+    }
+
+    fn text(&self) -> Option<String> {
+        self.as_string()
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+}

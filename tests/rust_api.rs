@@ -1,0 +1,362 @@
+//! The Rust API against the real mock control plane, in wasm: run by
+//! wasm-bindgen-test in Node and in headless Chromium (scripts/rust-api-suite.sh
+//! starts the mock and builds this once with its URL in `ZCW_MOCK_URL`).
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::future::{select, Either};
+use js_sys::{Function, Reflect};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::AbortController;
+use zilliz_cloud_wasm::{
+    CallOptions, ClientOptions, DropClusterData, DropClusterResponse, ErrorKind, Region,
+    RetryEvent, ZillizCloud, ZillizError,
+};
+
+/// The key the mock was started with (scripts/rust-api-suite.sh).
+const KEY: &str = "sk-zcw-rust-api-SECRET-4d2b91e7";
+const CLUSTER: &str = "in01-6183d6bac30f801";
+const OTHER: &str = "in02-fedcba987654321";
+const MISSING: &str = "in01-0000000000dead0";
+/// Never seeded: a delayed drop that the mock finishes late changes nothing.
+const SLOW: &str = "in01-5f0a5f0a5f0a5f0";
+
+#[wasm_bindgen(inline_js = r#"
+export async function control(base, method, path, body) {
+  const res = await fetch(`${base}/__mock/${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`mock ${method} ${path}: HTTP ${res.status} ${text}`);
+  return text;
+}
+export function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+export function abortLater(controller, ms) {
+  setTimeout(() => controller.abort(), ms);
+}
+/** A fetch that never answers and keeps the signal it was given. */
+export function hangingFetch(seen) {
+  return (url, init) => {
+    seen.signal = init.signal;
+    return new Promise(() => {});
+  };
+}
+/** Counts the timers set through globalThis.setTimeout until restore(): pending ones only. */
+export function trackTimers() {
+  const { setTimeout: set, clearTimeout: clear } = globalThis;
+  const live = new Set();
+  globalThis.setTimeout = (fn, ms, ...args) => {
+    const id = set((...a) => (live.delete(id), fn(...a)), ms, ...args);
+    live.add(id);
+    return id;
+  };
+  globalThis.clearTimeout = (id) => (live.delete(id), clear(id));
+  return {
+    live: () => live.size,
+    restore: () => Object.assign(globalThis, { setTimeout: set, clearTimeout: clear }),
+  };
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn control(base: &str, method: &str, path: &str, body: JsValue) -> Result<JsValue, JsValue>;
+    async fn delay(ms: u32);
+    #[wasm_bindgen(js_name = abortLater)]
+    fn abort_later(controller: &AbortController, ms: u32);
+    #[wasm_bindgen(js_name = hangingFetch)]
+    fn hanging_fetch(seen: &js_sys::Object) -> Function;
+    type Timers;
+    #[wasm_bindgen(js_name = trackTimers)]
+    fn track_timers() -> Timers;
+    #[wasm_bindgen(method)]
+    fn live(this: &Timers) -> u32;
+    #[wasm_bindgen(method)]
+    fn restore(this: &Timers);
+}
+
+fn mock_url() -> &'static str {
+    option_env!("ZCW_MOCK_URL").expect("build with ZCW_MOCK_URL set (scripts/rust-api-suite.sh)")
+}
+
+async fn mock(method: &str, path: &str, body: Option<serde_json::Value>) -> serde_json::Value {
+    let body = body.map_or(JsValue::UNDEFINED, |b| JsValue::from_str(&b.to_string()));
+    let text = control(mock_url(), method, path, body).await.expect("mock control");
+    serde_json::from_str(&text.as_string().unwrap()).unwrap()
+}
+
+async fn reset(seed: &[&str]) {
+    mock("POST", "reset", None).await;
+    mock("POST", "clusters", Some(json!({ "ids": seed }))).await;
+}
+
+async fn fault(f: serde_json::Value) {
+    mock("POST", "faults", Some(f)).await;
+}
+
+/// The API requests the mock received (CORS preflights left out).
+async fn requests() -> Vec<serde_json::Value> {
+    let log = mock("GET", "requests", None).await;
+    log.as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["method"] != "OPTIONS")
+        .cloned()
+        .collect()
+}
+
+fn client() -> ZillizCloud {
+    ZillizCloud::new(ClientOptions::new(KEY).base_url(mock_url())).unwrap()
+}
+
+fn assert_no_key(e: &ZillizError) {
+    for view in [e.to_string(), format!("{e:?}"), e.request_id().unwrap_or("").to_string()] {
+        assert!(!view.contains(KEY), "the key leaked: {view}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn success_is_typed_and_serializes_with_the_api_names() {
+    reset(&[CLUSTER]).await;
+    let res: DropClusterResponse = client().drop_cluster(CLUSTER).await.unwrap();
+    assert_eq!(res.code, 0);
+    assert_eq!(res.data.cluster_id, CLUSTER);
+    assert!(res.data.prompt.contains("30 days"), "{}", res.data.prompt);
+    let json = serde_json::to_value(&res).unwrap();
+    assert_eq!(json, json!({ "code": 0, "data": { "clusterId": CLUSTER, "prompt": res.data.prompt } }));
+    let back: DropClusterResponse = serde_json::from_value(json).unwrap();
+    assert_eq!(back, res);
+    let log = requests().await;
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0]["method"], "DELETE");
+    assert_eq!(log[0]["path"], format!("/v2/clusters/{CLUSTER}/drop"));
+    assert_eq!(log[0]["auth"], "matched");
+}
+
+#[wasm_bindgen_test]
+async fn each_error_kind_a_response_can_produce() {
+    let cases: Vec<(serde_json::Value, ErrorKind, Option<u16>, Option<i64>)> = vec![
+        (json!({ "status": 403, "json": { "code": 96013, "message": "no permission" } }), ErrorKind::Permission, Some(403), Some(96013)),
+        (json!({ "status": 429, "json": { "code": 429, "message": "slow down" } }), ErrorKind::RateLimited, Some(429), Some(429)),
+        (json!({ "status": 503, "json": { "code": 503, "message": "unavailable" } }), ErrorKind::Server, Some(503), Some(503)),
+        (json!({ "status": 200, "json": { "code": 80000, "message": "incorrect parameter" } }), ErrorKind::Api, Some(200), Some(80000)),
+        (json!({ "status": 200, "action": "html" }), ErrorKind::Decode, Some(200), None),
+        (json!({ "status": 200, "json": { "code": 0, "data": { "clusterId": OTHER, "prompt": "p" } } }), ErrorKind::Decode, Some(200), None),
+    ];
+    let zc = ZillizCloud::new(ClientOptions::new(KEY).base_url(mock_url()).max_retries(0)).unwrap();
+    for (f, kind, status, code) in cases {
+        reset(&[CLUSTER]).await;
+        fault(f.clone()).await;
+        let e = zc.drop_cluster(CLUSTER).await.unwrap_err();
+        assert_eq!((e.kind(), e.status(), e.code(), e.attempts()), (kind, status, code, 1), "{f}: {e}");
+        assert_eq!(e.kind().as_str(), kind.as_str());
+        assert!(e.request_id().is_some_and(|id| !id.is_empty()), "{f}: a request id");
+    }
+    reset(&[CLUSTER]).await;
+    let e = zc.drop_cluster(MISSING).await.unwrap_err();
+    assert_eq!((e.kind(), e.status(), e.code()), (ErrorKind::NotFound, Some(200), Some(96018)));
+    assert!(!e.retryable() && !e.maybe_dropped());
+    let wrong = ZillizCloud::new(ClientOptions::new("sk-zcw-WRONG-never-sent-right").base_url(mock_url())).unwrap();
+    let e = wrong.drop_cluster(CLUSTER).await.unwrap_err();
+    assert_eq!((e.kind(), e.status(), e.code(), e.attempts()), (ErrorKind::Auth, Some(401), Some(80001), 1));
+    assert_eq!(e.kind().as_str(), "auth");
+}
+
+#[wasm_bindgen_test]
+async fn retries_with_on_retry_events() {
+    reset(&[CLUSTER]).await;
+    fault(json!({ "status": 429, "headers": { "retry-after-ms": "20" }, "json": { "code": 429, "message": "slow down" } })).await;
+    fault(json!({ "status": 503, "headers": { "retry-after-ms": "10" }, "json": { "code": 503, "message": "busy" } })).await;
+    let events: Rc<RefCell<Vec<RetryEvent>>> = Rc::default();
+    let seen = events.clone();
+    let zc = ZillizCloud::new(
+        ClientOptions::new(KEY)
+            .base_url(mock_url())
+            .on_retry(move |e| seen.borrow_mut().push(e.clone())),
+    )
+    .unwrap();
+    let res = zc.drop_cluster(CLUSTER).await.unwrap();
+    assert_eq!(res.data.cluster_id, CLUSTER);
+    let events = events.borrow();
+    let got: Vec<_> = events
+        .iter()
+        .map(|e| (e.attempt, e.max_attempts, e.delay_ms, e.error.kind(), e.error.status()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, 3, 20, ErrorKind::RateLimited, Some(429)),
+            (2, 3, 10, ErrorKind::Server, Some(503)),
+        ]
+    );
+    for e in events.iter() {
+        assert_no_key(&e.error);
+    }
+    let statuses: Vec<_> = requests().await.iter().map(|r| r["status"].clone()).collect();
+    assert_eq!(statuses, [json!(429), json!(503), json!(200)]);
+
+    // A per-call hook replaces the client's.
+    reset(&[CLUSTER]).await;
+    fault(json!({ "status": 502, "headers": { "retry-after-ms": "1" } })).await;
+    let per_call: Rc<RefCell<u32>> = Rc::default();
+    let count = per_call.clone();
+    zc.drop_cluster_with(CLUSTER, CallOptions::new().on_retry(move |_| *count.borrow_mut() += 1))
+        .await
+        .unwrap();
+    assert_eq!(*per_call.borrow(), 1);
+    assert_eq!(events.len(), 2, "the client's hook was not called");
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_attempt_times_out() {
+    reset(&[CLUSTER]).await;
+    fault(json!({ "delayMs": 3000 })).await;
+    let started = js_sys::Date::now();
+    let e = client()
+        .drop_cluster_with(SLOW, CallOptions::new().timeout_ms(150).max_retries(0))
+        .await
+        .unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Timeout, 1));
+    assert!(e.retryable());
+    assert!(js_sys::Date::now() - started < 2500.0, "gave up before the server answered");
+}
+
+#[wasm_bindgen_test]
+async fn the_signal_aborts_a_call() {
+    reset(&[CLUSTER]).await;
+    fault(json!({ "delayMs": 3000 })).await;
+    let controller = AbortController::new().unwrap();
+    abort_later(&controller, 100);
+    let started = js_sys::Date::now();
+    let e = client()
+        .drop_cluster_with(SLOW, CallOptions::new().signal(controller.signal()))
+        .await
+        .unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Aborted, 1));
+    assert!(js_sys::Date::now() - started < 2500.0);
+    assert_eq!(requests().await.len(), 1, "never retried after an abort");
+    // An aborted signal refuses the call before any request.
+    reset(&[CLUSTER]).await;
+    let e = client()
+        .drop_cluster_with(CLUSTER, CallOptions::new().signal(controller.signal()))
+        .await
+        .unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Aborted, 0));
+    assert!(requests().await.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_future_aborts_the_fetch_and_clears_its_timers() {
+    let seen = js_sys::Object::new();
+    let zc = ZillizCloud::new(
+        ClientOptions::new(KEY)
+            .base_url(mock_url())
+            .fetch(hanging_fetch(&seen))
+            .timeout_ms(60_000),
+    )
+    .unwrap();
+    let timers = track_timers();
+    {
+        let call = Box::pin(zc.drop_cluster(CLUSTER));
+        match select(call, Box::pin(delay(50))).await {
+            Either::Left(_) => panic!("a fetch that never answers cannot end the call"),
+            Either::Right(((), call)) => {
+                assert_eq!(timers.live(), 1, "the attempt's 60 s deadline is pending");
+                drop(call);
+            }
+        }
+    }
+    let live = timers.live();
+    timers.restore();
+    let signal: web_sys::AbortSignal = Reflect::get(&seen, &"signal".into()).unwrap().into();
+    assert!(signal.aborted(), "the request's own signal was aborted");
+    assert_eq!(live, 0, "the deadline was cleared");
+
+    // The same during a wait between retries (a 60 s Retry-After).
+    reset(&[CLUSTER]).await;
+    fault(json!({ "status": 503, "headers": { "retry-after": "60" } })).await;
+    let timers = track_timers();
+    {
+        let call = Box::pin(client().drop_cluster(CLUSTER));
+        match select(call, Box::pin(delay(500))).await {
+            Either::Left((r, _)) => panic!("the call should be waiting: {r:?}"),
+            Either::Right(((), call)) => {
+                assert_eq!(timers.live(), 1, "the 60 s wait is pending");
+                drop(call);
+            }
+        }
+    }
+    let live = timers.live();
+    timers.restore();
+    assert_eq!(live, 0, "the wait was cleared");
+    assert_eq!(requests().await.len(), 1, "no second attempt after the drop");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_input_sends_nothing() {
+    reset(&[CLUSTER]).await;
+    let refused = [
+        ZillizCloud::new(ClientOptions::new("short")).unwrap_err(),
+        ZillizCloud::new(ClientOptions::new(KEY).base_url("ftp://x")).unwrap_err(),
+        ZillizCloud::new(ClientOptions::new(KEY).base_url("http://h/%2e%2e/x")).unwrap_err(),
+        ZillizCloud::new(ClientOptions::new(KEY).timeout_ms(0)).unwrap_err(),
+        ZillizCloud::new(ClientOptions::new(KEY).max_retries(11)).unwrap_err(),
+        client().drop_cluster("a/b").await.unwrap_err(),
+        client().drop_cluster("").await.unwrap_err(),
+        client()
+            .drop_cluster_with(CLUSTER, CallOptions::new().timeout_ms(600_001))
+            .await
+            .unwrap_err(),
+    ];
+    for e in &refused {
+        assert_eq!((e.kind(), e.attempts(), e.kind().as_str()), (ErrorKind::InvalidInput, 0, "invalid_input"), "{e}");
+        assert_no_key(e);
+    }
+    assert!(requests().await.is_empty(), "no request reached the mock");
+    let cn = ZillizCloud::new(ClientOptions::new(KEY).region(Region::Cn)).unwrap();
+    assert!(format!("{cn:?}").contains("api.cloud.zilliz.com.cn"));
+}
+
+#[wasm_bindgen_test]
+async fn two_calls_at_once_under_join() {
+    reset(&[CLUSTER, OTHER]).await;
+    fault(json!({ "delayMs": 200 })).await;
+    let zc = client();
+    let (a, b) = futures::join!(zc.drop_cluster(CLUSTER), zc.drop_cluster(OTHER));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.data, DropClusterData { cluster_id: CLUSTER.into(), prompt: a.data.prompt.clone() });
+    assert_eq!(b.data.cluster_id, OTHER);
+    assert_eq!(requests().await.len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn the_key_is_in_no_display_debug_or_field() {
+    reset(&[CLUSTER]).await;
+    let echo = format!("bad token Bearer {KEY}");
+    fault(json!({ "status": 401, "headers": { "requestid": KEY }, "json": { "code": 80001, "message": echo } })).await;
+    let e = client().drop_cluster(CLUSTER).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Auth);
+    assert_no_key(&e);
+    assert!(e.to_string().contains("[redacted]"), "{e}");
+    let options = ClientOptions::new(KEY).base_url(mock_url());
+    assert!(!format!("{options:?}").contains(KEY));
+    assert!(!format!("{:?}", ZillizCloud::new(options).unwrap()).contains(KEY));
+    let js: JsValue = e.into();
+    let text = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
+    assert!(!text.contains(KEY), "{text}");
+    assert_eq!(Reflect::get(&js, &"kind".into()).unwrap(), "auth");
+}
