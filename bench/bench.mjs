@@ -29,6 +29,11 @@ const MOCK_RUNS = Number(process.env.BENCH_MOCK_RUNS ?? 3);
 const MOCK_CALLS = Number(process.env.BENCH_MOCK_CALLS ?? 5000);
 const MOCK_WARM = 1000;
 const CONCURRENCY = 100;
+const FREE_RUNS = Number(process.env.BENCH_FREE_RUNS ?? 5);
+const FREE_SMALL = 2_000;
+const FREE_LARGE = 20_000;
+const ONESHOT_RUNS = Number(process.env.BENCH_ONESHOT_RUNS ?? 3);
+const ONESHOT_CALLS = 20_000;
 const CHILD_TIMEOUT_MS = 120_000;
 
 const markdown = process.argv.includes("--markdown");
@@ -153,6 +158,32 @@ async function perCall(stub = "response", runsEach = PERCALL_RUNS, total = PERCA
   };
 }
 
+/** free() of 2,000 and of 20,000 clients, each in a fresh process: linear is 10x. */
+async function freeTimes() {
+  const runs = { small: [], large: [] };
+  for (let round = 0; round < FREE_RUNS; round++) {
+    progress(`free: run ${round + 1} of ${FREE_RUNS}`);
+    runs.small.push((await child(["free", "wasm", String(FREE_SMALL)]))?.ms);
+    runs.large.push((await child(["free", "wasm", String(FREE_LARGE)]))?.ms);
+  }
+  return { small: median(runs.small.filter(Boolean)), large: median(runs.large.filter(Boolean)) };
+}
+
+/** 20,000 one-shot calls at once (a client per call, as a Worker that makes one per request). */
+async function oneShots() {
+  const runs = { wasm: [], baseline: [] };
+  for (let round = 0; round < ONESHOT_RUNS; round++) {
+    for (const impl of order(round)) {
+      progress(`one-shot calls: ${impl}, run ${round + 1} of ${ONESHOT_RUNS}`);
+      const r = await child(["oneshot", impl, String(ONESHOT_CALLS)]);
+      if (!r) continue;
+      if (r.wrong) brokenBecause(`one-shot calls: ${impl} had ${r.wrong} wrong outcomes`);
+      runs[impl].push(r.ms);
+    }
+  }
+  return { wasm: median(runs.wasm), baseline: median(runs.baseline) };
+}
+
 async function againstMock() {
   const bin = rootPath("target/release/zilliz-mock");
   if (!existsSync(bin)) throw new Error("no release mock: run cargo build -q --release -p zilliz-mock");
@@ -219,6 +250,8 @@ async function main() {
   const call = await perCall();
   const plain = await perCall("plain", PLAIN_RUNS, PLAIN_TOTAL, PLAIN_WARM);
   const mock = await againstMock();
+  const free = await freeTimes();
+  const oneShot = await oneShots();
 
   const rows = [
     ["size: .wasm, raw / gzip -9 (bytes)", pair(size.wasm), "—", ""],
@@ -232,6 +265,8 @@ async function main() {
     [`per call, plain-object stub: µs per call (median of ${PLAIN_RUNS})`, (1e6 / plain.wasm).toFixed(1), (1e6 / plain.baseline).toFixed(1), ratio(plain.baseline, plain.wasm)],
     [`wasm memory after ${int(PERCALL_TOTAL)} calls, bytes`, int(call.memoryAfter), "—", ""],
     [`mock, ${CONCURRENCY} concurrent callers: calls/s (median of ${MOCK_RUNS})`, int(mock.wasm), int(mock.baseline), ratio(mock.wasm, mock.baseline)],
+    [`free ${int(FREE_SMALL)} vs ${int(FREE_LARGE)} clients: ms / ms (ratio; linear is 10×)`, `${free.small.toFixed(2)} / ${free.large.toFixed(2)} (${ratio(free.large, free.small)})`, "—", ""],
+    [`${int(ONESHOT_CALLS)} one-shot calls, concurrent: ms (median of ${ONESHOT_RUNS})`, oneShot.wasm.toFixed(0), oneShot.baseline.toFixed(0), ratio(oneShot.wasm, oneShot.baseline)],
   ];
   const notes = [
     "wasm ÷ baseline: above 1 means bigger or slower for sizes, milliseconds and µs; below 1 means slower for calls/s.",
@@ -239,6 +274,7 @@ async function main() {
     `Cold start: whole-process wall time of a fresh \`node\` that imports the Node entry and makes one call against a stub fetch (bench/cold-start.mjs); Node alone with an empty module takes ${cold.bare.toFixed(1)} ms here.`,
     `Per call: sequential \`await client.dropCluster(id)\` with an injected fetch that returns a new \`Response\` at once; ${int(PERCALL_TOTAL - PERCALL_WARM)} timed calls after ${int(PERCALL_WARM)} warm-up calls, each run in a fresh process. "Plain-object stub": the same with a stub that returns \`{ status, headers, body: null, text() }\` instead of a \`Response\` (${int(PLAIN_TOTAL - PLAIN_WARM)} timed calls), i.e. each implementation's own cost without undici's Response and body stream. wasm memory: ${int(call.memoryAtStart)} bytes before the first call.`,
     `Mock: ${int(MOCK_CALLS)} distinct clusters dropped (after ${int(MOCK_WARM)} warm-up calls) by ${CONCURRENCY} concurrent callers sharing one client, against zilliz-mock (release, --rate 0) on 127.0.0.1 over Node's fetch.`,
+    `Free: ${int(FREE_SMALL)} (then ${int(FREE_LARGE)}) clients made with a stub fetch, then \`free()\` of each in a shuffled (seeded) order as garbage collection would, timed, in a fresh process each (median of ${FREE_RUNS}); the allocator is talc. One-shot: \`Promise.all\` of ${int(ONESHOT_CALLS)} \`dropCluster({ apiKey, clusterId, fetch })\` calls against the Response stub, in a fresh process each.`,
     `Runs alternate between the two implementations. The baseline does not retry (the package's retries never trigger here); on ${check.total} stub-fetch cases it gives the same outcome as the package in ${check.same} (\`node bench/check.mjs\` also runs the shared contract suite against both).`,
   ];
   const machineLine = machine();

@@ -7,6 +7,11 @@
 //     for the package also the wasm memory before the first call and after all of them.
 //   node bench/worker.mjs mock <impl> <mock url> <id prefix> <calls> <concurrency> <warm-up calls>
 //     `concurrency` callers share one client and drop `calls` distinct clusters on the mock.
+//   node bench/worker.mjs free <impl> <clients>
+//     makes `clients` clients, then times `free()` of all of them in a shuffled order (the
+//     allocator's free path).
+//   node bench/worker.mjs oneshot <impl> <calls>
+//     `calls` one-shot `dropCluster({ ... })` calls at once against a stub fetch (a client each).
 import { readFileSync } from "node:fs";
 import { IMPLS, API_KEY, CLUSTER, ROOT, plainStubFetch, stubFetch } from "./lib.mjs";
 
@@ -23,7 +28,28 @@ async function wasmMemory() {
   return memory.buffer.byteLength;
 }
 
-if (mode === "percall") {
+if (mode === "free") {
+  const [count] = args.map(Number);
+  const fetch = stubFetch();
+  const clients = Array.from({ length: count }, () => new api.ZillizCloud({ apiKey: API_KEY, fetch }));
+  // Freed in a shuffled (seeded) order, as garbage collection frees them: in creation order a
+  // sorted free list is at its best and hides a quadratic free.
+  for (let i = clients.length - 1, seed = 1; i > 0; i--) {
+    seed = (seed * 48271) % 2147483647;
+    const j = seed % (i + 1);
+    [clients[i], clients[j]] = [clients[j], clients[i]];
+  }
+  const started = performance.now();
+  for (const c of clients) c.free?.();
+  console.log(JSON.stringify({ ms: performance.now() - started }));
+} else if (mode === "oneshot") {
+  const [count] = args.map(Number);
+  const fetch = stubFetch();
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: count }, () => api.dropCluster({ apiKey: API_KEY, clusterId: CLUSTER, fetch })));
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ ms, wrong: results.filter((r) => r.code !== 0).length }));
+} else if (mode === "percall") {
   const [calls, warm] = args.slice(0, 2).map(Number);
   const memoryAtStart = await wasmMemory();
   const zc = new api.ZillizCloud({ apiKey: API_KEY, fetch: args[2] === "plain" ? plainStubFetch() : stubFetch() });

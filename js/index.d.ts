@@ -14,6 +14,20 @@ export interface ClientOptions {
   maxRetries?: number;
   /** A custom fetch, called unbound (`this === undefined`). Default: the runtime's global fetch. */
   fetch?: typeof fetch;
+  /** Called before each wait between attempts; what it throws is ignored. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** What a retry is about to do; never holds the key. */
+export interface RetryEvent {
+  /** The attempt that just failed (1 = the first). */
+  attempt: number;
+  /** maxRetries + 1. */
+  maxAttempts: number;
+  /** The wait before the next attempt (backoff, or the server's Retry-After). */
+  delayMs: number;
+  /** Why that attempt failed. */
+  error: ZillizError;
 }
 
 export interface CallOptions {
@@ -21,6 +35,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Replaces the client's onRetry for this call. */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** The parsed body, as the API sent it (unknown extra fields are kept). */

@@ -96,6 +96,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   env -u RUSTUP_TOOLCHAIN cargo install -q wasm-bindgen-cli --version "=$WBG_VERSION" --force
 fi
 
+# --- worker-build, for the workers-rs example (examples/worker); scripts/worker-suite.sh
+# points it at the local esbuild, wasm-opt and wasm-bindgen instead of its downloads.
+WORKER_BUILD_VERSION=0.8.7
+if [ "$(worker-build --version 2>/dev/null)" != "$WORKER_BUILD_VERSION" ]; then
+  log "cargo install worker-build $WORKER_BUILD_VERSION (about 2 minutes)"
+  env -u RUSTUP_TOOLCHAIN cargo install -q worker-build --version "=$WORKER_BUILD_VERSION" --force
+fi
+
 # --- npm tools (binaryen's wasm-opt, runtimes, playwright-core), pinned by package-lock.json.
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json target/.npm-installed-lock; then
   log "npm ci"

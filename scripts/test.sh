@@ -44,7 +44,7 @@ count_suite_lines() {
     echo "$name: $p passed, $f failed"
   done <<<"$lines"
 }
-EXTRA_SUITES="${EXTRA_SUITES:-size types browser runtimes}"
+EXTRA_SUITES="${EXTRA_SUITES:-size types browser runtimes rust-api msrv worker}"
 
 stage "cargo test (core and mock, native)"
 if ! cargo test --workspace 2>&1 | tee "$LOGS/cargo.log"; then

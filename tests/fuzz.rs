@@ -52,11 +52,25 @@ fn leaf() -> BoxedStrategy<String> {
     prop_oneof![
         Just("null".to_string()),
         any::<bool>().prop_map(|b| b.to_string()),
-        prop_oneof![Just(0i64), Just(200), Just(96018), Just(80001), Just(96013), Just(-1)]
-            .prop_map(|n| n.to_string()),
+        prop_oneof![
+            Just(0i64),
+            Just(200),
+            Just(96018),
+            Just(80001),
+            Just(96013),
+            Just(-1)
+        ]
+        .prop_map(|n| n.to_string()),
         any::<i64>().prop_map(|n| n.to_string()),
-        prop_oneof![Just("0.0"), Just("0.5"), Just("1e2"), Just("-0"), Just("2e0"), Just("9007199254740993")]
-            .prop_map(str::to_string),
+        prop_oneof![
+            Just("0.0"),
+            Just("0.5"),
+            Just("1e2"),
+            Just("-0"),
+            Just("2e0"),
+            Just("9007199254740993")
+        ]
+        .prop_map(str::to_string),
         Just(format!("{ID:?}")),
         Just("\"in02-fedcba987654321\"".to_string()),
         ".{0,12}".prop_map(|s| format!("{s:?}")),
@@ -66,8 +80,13 @@ fn leaf() -> BoxedStrategy<String> {
 
 /// A success body (or one with its pieces swapped for near misses).
 fn api_body() -> BoxedStrategy<String> {
-    let member = |name: &'static str| prop::option::of(leaf().prop_map(move |v| format!("\"{name}\":{v}")));
-    let data = (member("clusterId"), member("prompt"), prop::option::of(leaf()))
+    let member =
+        |name: &'static str| prop::option::of(leaf().prop_map(move |v| format!("\"{name}\":{v}")));
+    let data = (
+        member("clusterId"),
+        member("prompt"),
+        prop::option::of(leaf()),
+    )
         .prop_map(|(c, p, extra)| {
             let mut parts: Vec<String> = [c, p].into_iter().flatten().collect();
             if let Some(e) = extra {
@@ -75,7 +94,9 @@ fn api_body() -> BoxedStrategy<String> {
             }
             format!("{{{}}}", parts.join(","))
         });
-    let good_data = Just(format!(r#"{{"clusterId":"{ID}","prompt":"in the recycle bin for 30 days"}}"#));
+    let good_data = Just(format!(
+        r#"{{"clusterId":"{ID}","prompt":"in the recycle bin for 30 days"}}"#
+    ));
     (
         prop::option::of(leaf()),
         prop::option::of(prop_oneof![3 => good_data, 2 => data, 1 => leaf()]),
@@ -87,7 +108,11 @@ fn api_body() -> BoxedStrategy<String> {
             let data = data.map(|d| format!("\"data\":{d}"));
             let message = message.map(|m| format!("\"message\":{m}"));
             let parts: Vec<String> = [code, data, message].into_iter().flatten().collect();
-            format!("{}{{{}}}", if bom { "\u{feff}" } else { "" }, parts.join(","))
+            format!(
+                "{}{{{}}}",
+                if bom { "\u{feff}" } else { "" },
+                parts.join(",")
+            )
         })
         .boxed()
 }
@@ -118,8 +143,11 @@ fn head() -> impl Strategy<Value = ResponseHead> {
         1 => prop_oneof![Just(201u16), Just(204), Just(301), Just(302), Just(400), Just(401), Just(403), Just(404), Just(408), Just(429), Just(500), Just(502), Just(503), Just(504)],
         1 => 0u16..1000,
     ];
-    (status, prop::option::of("[a-z0-9-]{1,20}"))
-        .prop_map(|(status, request_id)| ResponseHead { status, request_id, ..Default::default() })
+    (status, prop::option::of("[a-z0-9-]{1,20}")).prop_map(|(status, request_id)| ResponseHead {
+        status,
+        request_id,
+        ..Default::default()
+    })
 }
 
 /// What the drop answer means, read directly off serde_json's value.
@@ -134,13 +162,19 @@ fn reference(status: u16, text: &str) -> Result<(), (ErrorKind, Option<i64>)> {
         .and_then(exact_integer);
     match status {
         200..=299 => {
-            let Some(Value::Object(body)) = &value else { return Err((ErrorKind::Decode, None)) };
-            let Some(code) = code else { return Err((ErrorKind::Decode, None)) };
+            let Some(Value::Object(body)) = &value else {
+                return Err((ErrorKind::Decode, None));
+            };
+            let Some(code) = code else {
+                return Err((ErrorKind::Decode, None));
+            };
             if code != 0 && code != 200 {
                 return Err((kind_for_code(code).unwrap_or(ErrorKind::Api), Some(code)));
             }
             let data = body.get("data").and_then(Value::as_object);
-            let id = data.and_then(|d| d.get("clusterId")).and_then(Value::as_str);
+            let id = data
+                .and_then(|d| d.get("clusterId"))
+                .and_then(Value::as_str);
             let prompt = data.and_then(|d| d.get("prompt")).and_then(Value::as_str);
             match (id, prompt) {
                 (Some(id), Some(_)) if id == ID => Ok(()),

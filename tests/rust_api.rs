@@ -16,7 +16,6 @@ use futures::future::{select, Either};
 use js_sys::{Function, Reflect};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::AbortController;
 use zilliz_cloud_wasm::{
@@ -56,13 +55,14 @@ export function hangingFetch(seen) {
     return new Promise(() => {});
   };
 }
-/** Counts the timers set through globalThis.setTimeout until restore(): pending ones only. */
-export function trackTimers() {
+/** Counts the pending timers of exactly `duration` ms set through globalThis.setTimeout
+ *  until restore() (the test harness has timers of its own). */
+export function trackTimers(duration) {
   const { setTimeout: set, clearTimeout: clear } = globalThis;
   const live = new Set();
   globalThis.setTimeout = (fn, ms, ...args) => {
     const id = set((...a) => (live.delete(id), fn(...a)), ms, ...args);
-    live.add(id);
+    if (ms === duration) live.add(id);
     return id;
   };
   globalThis.clearTimeout = (id) => (live.delete(id), clear(id));
@@ -74,7 +74,12 @@ export function trackTimers() {
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn control(base: &str, method: &str, path: &str, body: JsValue) -> Result<JsValue, JsValue>;
+    async fn control(
+        base: &str,
+        method: &str,
+        path: &str,
+        body: JsValue,
+    ) -> Result<JsValue, JsValue>;
     async fn delay(ms: u32);
     #[wasm_bindgen(js_name = abortLater)]
     fn abort_later(controller: &AbortController, ms: u32);
@@ -82,7 +87,7 @@ extern "C" {
     fn hanging_fetch(seen: &js_sys::Object) -> Function;
     type Timers;
     #[wasm_bindgen(js_name = trackTimers)]
-    fn track_timers() -> Timers;
+    fn track_timers(duration: u32) -> Timers;
     #[wasm_bindgen(method)]
     fn live(this: &Timers) -> u32;
     #[wasm_bindgen(method)]
@@ -95,7 +100,9 @@ fn mock_url() -> &'static str {
 
 async fn mock(method: &str, path: &str, body: Option<serde_json::Value>) -> serde_json::Value {
     let body = body.map_or(JsValue::UNDEFINED, |b| JsValue::from_str(&b.to_string()));
-    let text = control(mock_url(), method, path, body).await.expect("mock control");
+    let text = control(mock_url(), method, path, body)
+        .await
+        .expect("mock control");
     serde_json::from_str(&text.as_string().unwrap()).unwrap()
 }
 
@@ -124,7 +131,11 @@ fn client() -> ZillizCloud {
 }
 
 fn assert_no_key(e: &ZillizError) {
-    for view in [e.to_string(), format!("{e:?}"), e.request_id().unwrap_or("").to_string()] {
+    for view in [
+        e.to_string(),
+        format!("{e:?}"),
+        e.request_id().unwrap_or("").to_string(),
+    ] {
         assert!(!view.contains(KEY), "the key leaked: {view}");
     }
 }
@@ -137,7 +148,10 @@ async fn success_is_typed_and_serializes_with_the_api_names() {
     assert_eq!(res.data.cluster_id, CLUSTER);
     assert!(res.data.prompt.contains("30 days"), "{}", res.data.prompt);
     let json = serde_json::to_value(&res).unwrap();
-    assert_eq!(json, json!({ "code": 0, "data": { "clusterId": CLUSTER, "prompt": res.data.prompt } }));
+    assert_eq!(
+        json,
+        json!({ "code": 0, "data": { "clusterId": CLUSTER, "prompt": res.data.prompt } })
+    );
     let back: DropClusterResponse = serde_json::from_value(json).unwrap();
     assert_eq!(back, res);
     let log = requests().await;
@@ -150,29 +164,74 @@ async fn success_is_typed_and_serializes_with_the_api_names() {
 #[wasm_bindgen_test]
 async fn each_error_kind_a_response_can_produce() {
     let cases: Vec<(serde_json::Value, ErrorKind, Option<u16>, Option<i64>)> = vec![
-        (json!({ "status": 403, "json": { "code": 96013, "message": "no permission" } }), ErrorKind::Permission, Some(403), Some(96013)),
-        (json!({ "status": 429, "json": { "code": 429, "message": "slow down" } }), ErrorKind::RateLimited, Some(429), Some(429)),
-        (json!({ "status": 503, "json": { "code": 503, "message": "unavailable" } }), ErrorKind::Server, Some(503), Some(503)),
-        (json!({ "status": 200, "json": { "code": 80000, "message": "incorrect parameter" } }), ErrorKind::Api, Some(200), Some(80000)),
-        (json!({ "status": 200, "action": "html" }), ErrorKind::Decode, Some(200), None),
-        (json!({ "status": 200, "json": { "code": 0, "data": { "clusterId": OTHER, "prompt": "p" } } }), ErrorKind::Decode, Some(200), None),
+        (
+            json!({ "status": 403, "json": { "code": 96013, "message": "no permission" } }),
+            ErrorKind::Permission,
+            Some(403),
+            Some(96013),
+        ),
+        (
+            json!({ "status": 429, "json": { "code": 429, "message": "slow down" } }),
+            ErrorKind::RateLimited,
+            Some(429),
+            Some(429),
+        ),
+        (
+            json!({ "status": 503, "json": { "code": 503, "message": "unavailable" } }),
+            ErrorKind::Server,
+            Some(503),
+            Some(503),
+        ),
+        (
+            json!({ "status": 200, "json": { "code": 80000, "message": "incorrect parameter" } }),
+            ErrorKind::Api,
+            Some(200),
+            Some(80000),
+        ),
+        (
+            json!({ "status": 200, "action": "html" }),
+            ErrorKind::Decode,
+            Some(200),
+            None,
+        ),
+        (
+            json!({ "status": 200, "json": { "code": 0, "data": { "clusterId": OTHER, "prompt": "p" } } }),
+            ErrorKind::Decode,
+            Some(200),
+            None,
+        ),
     ];
     let zc = ZillizCloud::new(ClientOptions::new(KEY).base_url(mock_url()).max_retries(0)).unwrap();
     for (f, kind, status, code) in cases {
         reset(&[CLUSTER]).await;
         fault(f.clone()).await;
         let e = zc.drop_cluster(CLUSTER).await.unwrap_err();
-        assert_eq!((e.kind(), e.status(), e.code(), e.attempts()), (kind, status, code, 1), "{f}: {e}");
+        assert_eq!(
+            (e.kind(), e.status(), e.code(), e.attempts()),
+            (kind, status, code, 1),
+            "{f}: {e}"
+        );
         assert_eq!(e.kind().as_str(), kind.as_str());
-        assert!(e.request_id().is_some_and(|id| !id.is_empty()), "{f}: a request id");
+        assert!(
+            e.request_id().is_some_and(|id| !id.is_empty()),
+            "{f}: a request id"
+        );
     }
     reset(&[CLUSTER]).await;
     let e = zc.drop_cluster(MISSING).await.unwrap_err();
-    assert_eq!((e.kind(), e.status(), e.code()), (ErrorKind::NotFound, Some(200), Some(96018)));
+    assert_eq!(
+        (e.kind(), e.status(), e.code()),
+        (ErrorKind::NotFound, Some(200), Some(96018))
+    );
     assert!(!e.retryable() && !e.maybe_dropped());
-    let wrong = ZillizCloud::new(ClientOptions::new("sk-zcw-WRONG-never-sent-right").base_url(mock_url())).unwrap();
+    let wrong =
+        ZillizCloud::new(ClientOptions::new("sk-zcw-WRONG-never-sent-right").base_url(mock_url()))
+            .unwrap();
     let e = wrong.drop_cluster(CLUSTER).await.unwrap_err();
-    assert_eq!((e.kind(), e.status(), e.code(), e.attempts()), (ErrorKind::Auth, Some(401), Some(80001), 1));
+    assert_eq!(
+        (e.kind(), e.status(), e.code(), e.attempts()),
+        (ErrorKind::Auth, Some(401), Some(80001), 1)
+    );
     assert_eq!(e.kind().as_str(), "auth");
 }
 
@@ -194,7 +253,15 @@ async fn retries_with_on_retry_events() {
     let events = events.borrow();
     let got: Vec<_> = events
         .iter()
-        .map(|e| (e.attempt, e.max_attempts, e.delay_ms, e.error.kind(), e.error.status()))
+        .map(|e| {
+            (
+                e.attempt,
+                e.max_attempts,
+                e.delay_ms,
+                e.error.kind(),
+                e.error.status(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -206,7 +273,11 @@ async fn retries_with_on_retry_events() {
     for e in events.iter() {
         assert_no_key(&e.error);
     }
-    let statuses: Vec<_> = requests().await.iter().map(|r| r["status"].clone()).collect();
+    let statuses: Vec<_> = requests()
+        .await
+        .iter()
+        .map(|r| r["status"].clone())
+        .collect();
     assert_eq!(statuses, [json!(429), json!(503), json!(200)]);
 
     // A per-call hook replaces the client's.
@@ -214,9 +285,12 @@ async fn retries_with_on_retry_events() {
     fault(json!({ "status": 502, "headers": { "retry-after-ms": "1" } })).await;
     let per_call: Rc<RefCell<u32>> = Rc::default();
     let count = per_call.clone();
-    zc.drop_cluster_with(CLUSTER, CallOptions::new().on_retry(move |_| *count.borrow_mut() += 1))
-        .await
-        .unwrap();
+    zc.drop_cluster_with(
+        CLUSTER,
+        CallOptions::new().on_retry(move |_| *count.borrow_mut() += 1),
+    )
+    .await
+    .unwrap();
     assert_eq!(*per_call.borrow(), 1);
     assert_eq!(events.len(), 2, "the client's hook was not called");
 }
@@ -232,7 +306,10 @@ async fn a_slow_attempt_times_out() {
         .unwrap_err();
     assert_eq!((e.kind(), e.attempts()), (ErrorKind::Timeout, 1));
     assert!(e.retryable());
-    assert!(js_sys::Date::now() - started < 2500.0, "gave up before the server answered");
+    assert!(
+        js_sys::Date::now() - started < 2500.0,
+        "gave up before the server answered"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -266,16 +343,16 @@ async fn dropping_the_future_aborts_the_fetch_and_clears_its_timers() {
         ClientOptions::new(KEY)
             .base_url(mock_url())
             .fetch(hanging_fetch(&seen))
-            .timeout_ms(60_000),
+            .timeout_ms(59_999),
     )
     .unwrap();
-    let timers = track_timers();
+    let timers = track_timers(59_999);
     {
         let call = Box::pin(zc.drop_cluster(CLUSTER));
         match select(call, Box::pin(delay(50))).await {
             Either::Left(_) => panic!("a fetch that never answers cannot end the call"),
             Either::Right(((), call)) => {
-                assert_eq!(timers.live(), 1, "the attempt's 60 s deadline is pending");
+                assert_eq!(timers.live(), 1, "the attempt's deadline is pending");
                 drop(call);
             }
         }
@@ -286,16 +363,17 @@ async fn dropping_the_future_aborts_the_fetch_and_clears_its_timers() {
     assert!(signal.aborted(), "the request's own signal was aborted");
     assert_eq!(live, 0, "the deadline was cleared");
 
-    // The same during a wait between retries (a 60 s Retry-After).
+    // The same during a wait between retries (a server's long retry-after-ms).
     reset(&[CLUSTER]).await;
-    fault(json!({ "status": 503, "headers": { "retry-after": "60" } })).await;
-    let timers = track_timers();
+    fault(json!({ "status": 503, "headers": { "retry-after-ms": "59998" } })).await;
+    let timers = track_timers(59_998);
+    let zc = client();
     {
-        let call = Box::pin(client().drop_cluster(CLUSTER));
+        let call = Box::pin(zc.drop_cluster(CLUSTER));
         match select(call, Box::pin(delay(500))).await {
             Either::Left((r, _)) => panic!("the call should be waiting: {r:?}"),
             Either::Right(((), call)) => {
-                assert_eq!(timers.live(), 1, "the 60 s wait is pending");
+                assert_eq!(timers.live(), 1, "the wait is pending");
                 drop(call);
             }
         }
@@ -303,7 +381,11 @@ async fn dropping_the_future_aborts_the_fetch_and_clears_its_timers() {
     let live = timers.live();
     timers.restore();
     assert_eq!(live, 0, "the wait was cleared");
-    assert_eq!(requests().await.len(), 1, "no second attempt after the drop");
+    assert_eq!(
+        requests().await.len(),
+        1,
+        "no second attempt after the drop"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -323,7 +405,11 @@ async fn invalid_input_sends_nothing() {
             .unwrap_err(),
     ];
     for e in &refused {
-        assert_eq!((e.kind(), e.attempts(), e.kind().as_str()), (ErrorKind::InvalidInput, 0, "invalid_input"), "{e}");
+        assert_eq!(
+            (e.kind(), e.attempts(), e.kind().as_str()),
+            (ErrorKind::InvalidInput, 0, "invalid_input"),
+            "{e}"
+        );
         assert_no_key(e);
     }
     assert!(requests().await.is_empty(), "no request reached the mock");
@@ -338,7 +424,13 @@ async fn two_calls_at_once_under_join() {
     let zc = client();
     let (a, b) = futures::join!(zc.drop_cluster(CLUSTER), zc.drop_cluster(OTHER));
     let (a, b) = (a.unwrap(), b.unwrap());
-    assert_eq!(a.data, DropClusterData { cluster_id: CLUSTER.into(), prompt: a.data.prompt.clone() });
+    assert_eq!(
+        a.data,
+        DropClusterData {
+            cluster_id: CLUSTER.into(),
+            prompt: a.data.prompt.clone()
+        }
+    );
     assert_eq!(b.data.cluster_id, OTHER);
     assert_eq!(requests().await.len(), 2);
 }

@@ -40,11 +40,17 @@ fn spec(key: &str) -> ClientSpec<'_> {
 fn debug_of_options_and_request_redacts_the_key() {
     let config = validate_client_options(&spec(KEY)).unwrap();
     let debug = format!("{config:?}");
-    assert!(!debug.contains(KEY) && debug.contains("redacted"), "{debug}");
+    assert!(
+        !debug.contains(KEY) && debug.contains("redacted"),
+        "{debug}"
+    );
     let request = build_drop_request(&config, ID);
     assert_eq!(request.authorization, format!("Bearer {KEY}"));
     let debug = format!("{request:?}");
-    assert!(!debug.contains(KEY) && debug.contains("redacted"), "{debug}");
+    assert!(
+        !debug.contains(KEY) && debug.contains("redacted"),
+        "{debug}"
+    );
     let call = DropCall::start(&config, ID, None, None).unwrap();
     let debug = format!("{call:?}");
     assert!(!debug.contains(KEY), "{debug}");
@@ -64,7 +70,9 @@ fn every_error_and_event_of_a_call_is_clean() {
     ];
     let config = validate_client_options(&spec(KEY)).unwrap();
     let mut checked = 0;
-    for status in [0u16, 200, 204, 302, 400, 401, 403, 404, 408, 429, 500, 502, 503, 504] {
+    for status in [
+        0u16, 200, 204, 302, 400, 401, 403, 404, 408, 429, 500, 502, 503, 504,
+    ] {
         for body in bodies {
             let head = ResponseHead {
                 status,
@@ -75,7 +83,10 @@ fn every_error_and_event_of_a_call_is_clean() {
             };
             let mut call = DropCall::start(&config, ID, None, Some(1)).unwrap();
             call.begin_attempt();
-            let outcome = AttemptOutcome::Response { head, body: parse_body(body) };
+            let outcome = AttemptOutcome::Response {
+                head,
+                body: parse_body(body),
+            };
             match call.after_attempt(outcome, 0.5, 0.0) {
                 Next::Done(Err(e)) => assert_clean(&e),
                 Next::Retry(event) => assert_clean(&event.error),

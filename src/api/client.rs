@@ -73,7 +73,12 @@ impl ZillizCloud {
         options: &CallOptions,
     ) -> Result<(JsValue, u32), ZillizError> {
         let inner = &self.inner;
-        let mut call = DropCall::start(&inner.config, cluster_id, options.timeout_ms, options.max_retries)?;
+        let mut call = DropCall::start(
+            &inner.config,
+            cluster_id,
+            options.timeout_ms,
+            options.max_retries,
+        )?;
         let on_retry = options.on_retry.as_ref().or(inner.on_retry.as_ref());
         let signal = options.signal.as_ref();
         let mut attempts = 0;
@@ -83,7 +88,13 @@ impl ZillizCloud {
             }
             call.begin_attempt();
             attempts += 1;
-            let outcome = transport::send(inner.fetch.as_ref(), call.request(), call.timeout_ms(), signal).await;
+            let outcome = transport::send(
+                inner.fetch.as_ref(),
+                call.request(),
+                call.timeout_ms(),
+                signal,
+            )
+            .await;
             match call.after_attempt(outcome, transport::random(), transport::now_ms()) {
                 Next::Done(result) => return result.map(|body| (body, attempts)),
                 Next::Retry(event) => {

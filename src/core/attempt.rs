@@ -84,7 +84,8 @@ pub fn read_attempt<D>(facts: &AttemptFacts, json: Option<D>) -> AttemptOutcome<
     } else if facts.too_large {
         Some(Failure::TooLarge)
     } else if let Some(e) = &facts.error {
-        let detail = clean_header_value(e, MAX_DETAIL_BYTES).unwrap_or_else(|| "fetch failed".into());
+        let detail =
+            clean_header_value(e, MAX_DETAIL_BYTES).unwrap_or_else(|| "fetch failed".into());
         Some(Failure::Network(detail))
     } else {
         None
@@ -117,7 +118,8 @@ pub fn read_attempt<D>(facts: &AttemptFacts, json: Option<D>) -> AttemptOutcome<
 /// Status 0 stands for a browser's opaque redirect, and for any status
 /// that is not an integer from 100 to 599 (which `read_attempt` refuses).
 fn read_head(facts: &AttemptFacts, status: f64) -> ResponseHead {
-    let mut values = split_byte(&facts.headers, b'\n').map(|v| clean_header_value(v, MAX_HEADER_BYTES));
+    let mut values =
+        split_byte(&facts.headers, b'\n').map(|v| clean_header_value(v, MAX_HEADER_BYTES));
     let mut next = || values.next().flatten();
     let (request_id, x_request_id) = (next(), next());
     let valid = status.fract() == 0.0 && (100.0..=599.0).contains(&status);
@@ -206,7 +208,11 @@ mod tests {
         };
         match read_attempt::<u8>(&f, None) {
             AttemptOutcome::Response { head, body } => {
-                assert_eq!(head.request_id.as_deref(), Some("x-id"), "x-request-id is the fallback");
+                assert_eq!(
+                    head.request_id.as_deref(),
+                    Some("x-id"),
+                    "x-request-id is the fallback"
+                );
                 assert_eq!(body, Err(BodyError::Syntax));
             }
             other => panic!("{other:?}"),
@@ -217,7 +223,10 @@ mod tests {
         };
         assert!(matches!(
             read_attempt::<u8>(&f, None),
-            AttemptOutcome::Response { body: Err(BodyError::Empty), .. }
+            AttemptOutcome::Response {
+                body: Err(BodyError::Empty),
+                ..
+            }
         ));
     }
 
@@ -226,7 +235,13 @@ mod tests {
         for status in [200.5, -1.0, 0.0, 99.0, 600.0, 1e9, f64::NAN, f64::INFINITY] {
             let outcome = read_attempt(&facts(status), Some(1));
             assert!(
-                matches!(outcome, AttemptOutcome::Failed { failure: Failure::Network(_), head: None }),
+                matches!(
+                    outcome,
+                    AttemptOutcome::Failed {
+                        failure: Failure::Network(_),
+                        head: None
+                    }
+                ),
                 "{status}: {outcome:?}"
             );
         }
@@ -254,11 +269,20 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(failure(&all), Failure::Aborted);
-        let f = AttemptFacts { aborted: false, ..all.clone() };
+        let f = AttemptFacts {
+            aborted: false,
+            ..all.clone()
+        };
         assert_eq!(failure(&f), Failure::TimedOut);
-        let f = AttemptFacts { timed_out: false, ..f };
+        let f = AttemptFacts {
+            timed_out: false,
+            ..f
+        };
         assert_eq!(failure(&f), Failure::TooLarge);
-        let f = AttemptFacts { too_large: false, ..f };
+        let f = AttemptFacts {
+            too_large: false,
+            ..f
+        };
         assert_eq!(failure(&f), Failure::Network("boom".into()));
         let f = AttemptFacts {
             status: None,
@@ -266,7 +290,10 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(failure(&f), Failure::Network("fetch failed".into()));
-        assert!(matches!(failure(&AttemptFacts::default()), Failure::Network(_)));
+        assert!(matches!(
+            failure(&AttemptFacts::default()),
+            Failure::Network(_)
+        ));
     }
 
     #[test]
@@ -277,13 +304,19 @@ mod tests {
             ..Default::default()
         };
         let e = failed_attempt_error(&Failure::TimedOut, None, 150);
-        assert_eq!((e.kind(), e.message()), (ErrorKind::Timeout, "the attempt timed out after 150 ms"));
+        assert_eq!(
+            (e.kind(), e.message()),
+            (ErrorKind::Timeout, "the attempt timed out after 150 ms")
+        );
         assert!(e.retryable());
         let e = failed_attempt_error(&Failure::TimedOut, Some(&head), 150);
         assert!(e.message().ends_with("while reading the response body"));
         assert_eq!((e.status(), e.request_id()), (Some(200), Some("r")));
         let e = failed_attempt_error(&Failure::Network("ECONNRESET".into()), None, 1);
-        assert_eq!((e.kind(), e.message()), (ErrorKind::Network, "network error: ECONNRESET"));
+        assert_eq!(
+            (e.kind(), e.message()),
+            (ErrorKind::Network, "network error: ECONNRESET")
+        );
         assert!(e.retryable());
         let e = failed_attempt_error(&Failure::TooLarge, Some(&head), 1);
         assert_eq!(e.kind(), ErrorKind::Decode);

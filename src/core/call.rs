@@ -8,7 +8,7 @@ use super::error::{ErrorKind, ZillizError};
 use super::request::{build_drop_request, DropRequest};
 use super::response::classify_drop_response;
 use super::retry::{RetryEvent, RetryHints, RetryPolicy, RetryState};
-use super::validate::{validate_call_options, validate_cluster_id, ClientConfig, CallSettings};
+use super::validate::{validate_call_options, validate_cluster_id, CallSettings, ClientConfig};
 
 /// What comes after an attempt.
 #[derive(Debug)]
@@ -197,7 +197,11 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        for (id, t, r) in [("a/b", None, None), ("c", Some(0), None), ("c", None, Some(11))] {
+        for (id, t, r) in [
+            ("a/b", None, None),
+            ("c", Some(0), None),
+            ("c", None, Some(11)),
+        ] {
             let e = DropCall::start(&config, id, t, r).unwrap_err();
             assert_eq!((e.kind(), e.attempts()), (ErrorKind::InvalidInput, 0));
         }
@@ -207,14 +211,28 @@ mod tests {
     fn retries_a_503_with_the_servers_hint_then_succeeds() {
         let mut c = call(2);
         c.begin_attempt();
-        let Next::Retry(event) = c.after_attempt(response(503, Err(BodyError::Empty)), 0.5, 0.0) else {
+        let Next::Retry(event) = c.after_attempt(response(503, Err(BodyError::Empty)), 0.5, 0.0)
+        else {
             panic!("a 503 is retried");
         };
-        assert_eq!((event.attempt, event.max_attempts, event.delay_ms), (1, 3, 2000));
-        assert_eq!((event.error.kind(), event.error.status(), event.error.attempts()), (ErrorKind::Server, Some(503), 1));
+        assert_eq!(
+            (event.attempt, event.max_attempts, event.delay_ms),
+            (1, 3, 2000)
+        );
+        assert_eq!(
+            (
+                event.error.kind(),
+                event.error.status(),
+                event.error.attempts()
+            ),
+            (ErrorKind::Server, Some(503), 1)
+        );
         assert_eq!(event.error.request_id(), Some("echo [redacted]"));
         c.begin_attempt();
-        assert!(matches!(c.after_attempt(response(200, Ok(Ok0::Root)), 0.5, 0.0), Next::Done(Ok(Ok0::Root))));
+        assert!(matches!(
+            c.after_attempt(response(200, Ok(Ok0::Root)), 0.5, 0.0),
+            Next::Done(Ok(Ok0::Root))
+        ));
     }
 
     #[test]
@@ -223,7 +241,10 @@ mod tests {
         for n in 1..=2 {
             c.begin_attempt();
             let next = c.after_attempt::<Ok0>(
-                AttemptOutcome::Failed { failure: Failure::TimedOut, head: None },
+                AttemptOutcome::Failed {
+                    failure: Failure::TimedOut,
+                    head: None,
+                },
                 0.5,
                 0.0,
             );
@@ -243,14 +264,19 @@ mod tests {
         c.begin_attempt();
         assert!(matches!(
             c.after_attempt::<Ok0>(
-                AttemptOutcome::Failed { failure: Failure::Network("reset".into()), head: None },
+                AttemptOutcome::Failed {
+                    failure: Failure::Network("reset".into()),
+                    head: None
+                },
                 0.0,
                 0.0
             ),
             Next::Retry(_)
         ));
         c.begin_attempt();
-        let Next::Done(Err(e)) = c.after_attempt::<Ok0>(response(404, Err(BodyError::Empty)), 0.0, 0.0) else {
+        let Next::Done(Err(e)) =
+            c.after_attempt::<Ok0>(response(404, Err(BodyError::Empty)), 0.0, 0.0)
+        else {
             panic!("a 404 ends the call");
         };
         assert!(e.maybe_dropped() && !e.retryable());
@@ -262,7 +288,10 @@ mod tests {
         let mut c = call(5);
         c.begin_attempt();
         let Next::Done(Err(e)) = c.after_attempt::<Ok0>(
-            AttemptOutcome::Failed { failure: Failure::Aborted, head: None },
+            AttemptOutcome::Failed {
+                failure: Failure::Aborted,
+                head: None,
+            },
             0.0,
             0.0,
         ) else {

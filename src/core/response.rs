@@ -196,7 +196,10 @@ fn logical_error<D: ParsedBody>(head: &ResponseHead, doc: &D, code: i64) -> Zill
 }
 
 /// A 4xx or 5xx (or an unexpected 1xx): the body may say why.
-fn parse_error_status<D: ParsedBody>(head: &ResponseHead, body: Result<D, BodyError>) -> ZillizError {
+fn parse_error_status<D: ParsedBody>(
+    head: &ResponseHead,
+    body: Result<D, BodyError>,
+) -> ZillizError {
     let empty = body.as_ref().is_err_and(|e| *e == BodyError::Empty);
     let doc = body.ok().filter(|d| d.kind() == JsonKind::Object);
     let code = doc

@@ -119,7 +119,9 @@ fn parse_decimal(text: &str) -> Option<f64> {
     if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if !frac.bytes().all(|b| b.is_ascii_digit()) || (find_byte(text, b'.').is_some() && frac.is_empty()) {
+    if !frac.bytes().all(|b| b.is_ascii_digit())
+        || (find_byte(text, b'.').is_some() && frac.is_empty())
+    {
         return None;
     }
     let mut value: f64 = 0.0;

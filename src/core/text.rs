@@ -143,7 +143,10 @@ mod tests {
     #[test]
     fn split_helpers_agree_with_std() {
         for s in ["", "a", "/", "a/b//c/", "//x", "é/ü"] {
-            assert_eq!(split_byte(s, b'/').collect::<Vec<_>>(), s.split('/').collect::<Vec<_>>());
+            assert_eq!(
+                split_byte(s, b'/').collect::<Vec<_>>(),
+                s.split('/').collect::<Vec<_>>()
+            );
             assert_eq!(split_once_byte(s, b'/'), s.split_once('/'));
             assert_eq!(find_byte(s, b'/'), s.find('/'));
         }

@@ -362,7 +362,10 @@ mod tests {
         }
         assert!(validate_api_key("12345678").is_ok());
         assert!(validate_api_key(&"x".repeat(4096)).is_ok());
-        assert!(validate_api_key("a b c d e").is_ok(), "inner spaces are printable");
+        assert!(
+            validate_api_key("a b c d e").is_ok(),
+            "inner spaces are printable"
+        );
     }
 
     #[test]

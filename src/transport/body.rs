@@ -52,9 +52,7 @@ impl ParsedBody for JsValue {
         if !Object::has_own(self.unchecked_ref::<Object>(), &key) {
             return None;
         }
-        Reflect::get(self, &key)
-            .ok()
-            .filter(|v| !v.is_undefined())
+        Reflect::get(self, &key).ok().filter(|v| !v.is_undefined())
     }
 
     fn text(&self) -> Option<String> {

@@ -16,6 +16,34 @@ beforeEach(() => mock.reset());
 
 
 describe("retries", () => {
+  it("calls onRetry before each wait, and ignores a hook that throws", async () => {
+    await mock.fault({ status: 429, headers: { "retry-after-ms": "15" }, json: { code: 429, message: "slow down" } });
+    await mock.fault({ status: 503, headers: { "retry-after-ms": "5", requestid: "req-503" } });
+    const events = [];
+    const hooked = new ZillizCloud({
+      apiKey: mock.apiKey,
+      baseUrl: mock.url,
+      onRetry(event) {
+        events.push(event);
+        throw new Error("a broken hook");
+      },
+    });
+    const res = await hooked.dropCluster(SEEDED[0]);
+    assert.equal(res.data.clusterId, SEEDED[0]);
+    assert.deepEqual(
+      events.map((e) => [e.attempt, e.maxAttempts, e.delayMs, e.error.kind, e.error.status, e.error.name]),
+      [[1, 3, 15, "rate_limited", 429, "ZillizError"], [2, 3, 5, "server", 503, "ZillizError"]],
+    );
+    assert.equal(events[1].error.requestId, "req-503");
+    assert.ok(!JSON.stringify(events).includes(mock.apiKey), "no event holds the key");
+    // A per-call hook replaces the client's.
+    await mock.fault({ status: 502, headers: { "retry-after-ms": "1" } });
+    const perCall = [];
+    await hooked.dropCluster(SEEDED[1], { onRetry: (e) => perCall.push(e.attempt) });
+    assert.deepEqual(perCall, [1]);
+    assert.equal(events.length, 2);
+  });
+
   it("waits out a 429's Retry-After, then succeeds", async () => {
     await mock.fault({ status: 429, headers: { "retry-after": "1" }, json: { code: 429, message: "slow down" } });
     const started = Date.now();

@@ -2,8 +2,8 @@
 //! bodies with serde_json, the reference, where the wasm build uses `JSON.parse`.
 //! Shared by the core's unit tests (through `#[path]`) and the integration tests.
 
-use serde_json::Value;
 use super::{BodyError, JsonKind, ParsedBody};
+use serde_json::Value;
 
 /// A parsed body.
 #[derive(Clone, Debug, PartialEq)]

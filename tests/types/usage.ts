@@ -1,10 +1,16 @@
 // Compiled with `tsc --strict --noEmit` against pkg/index.d.ts: the declarations
 // describe the contract precisely, and misuse is a type error.
 import { ZillizCloud, ZillizError, dropCluster } from "zilliz-cloud-wasm";
-import type { ClientOptions, CallOptions, DropClusterResponse, ZillizErrorKind } from "zilliz-cloud-wasm";
+import type { ClientOptions, CallOptions, DropClusterResponse, RetryEvent, ZillizErrorKind } from "zilliz-cloud-wasm";
 
 const options: ClientOptions = { apiKey: "k", region: "cn", baseUrl: "https://x", timeoutMs: 1, maxRetries: 0, fetch };
 const call: CallOptions = { signal: new AbortController().signal, timeoutMs: 5, maxRetries: 1 };
+const onRetry = (event: RetryEvent): void => {
+  const waits: number = event.delayMs + event.attempt + event.maxAttempts;
+  const why: ZillizErrorKind = event.error.kind;
+  void [waits, why];
+};
+const withHooks: ClientOptions & CallOptions = { apiKey: "k", onRetry };
 const zc = new ZillizCloud(options);
 
 async function main(): Promise<string> {
@@ -12,7 +18,8 @@ async function main(): Promise<string> {
   const code: 0 = res.code;
   const id: string = res.data.clusterId;
   const prompt: string = res.data.prompt;
-  const once = await dropCluster({ apiKey: "k", clusterId: "c", signal: call.signal });
+  const once = await dropCluster({ apiKey: "k", clusterId: "c", signal: call.signal, onRetry });
+  void withHooks;
   try {
     await zc.dropCluster("x");
   } catch (err) {

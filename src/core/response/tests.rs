@@ -340,7 +340,10 @@ fn success_fields() {
     assert!(ok.0["data"]["prompt"].as_str().unwrap().contains("30 days"));
     assert_eq!(ok.0["code"], 0);
     let bom = format!("\u{feff}{OK}");
-    assert!(parse_drop_response(&head(200), &bom).is_ok(), "a BOM is ignored");
+    assert!(
+        parse_drop_response(&head(200), &bom).is_ok(),
+        "a BOM is ignored"
+    );
 }
 
 #[test]
