@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds the package at each commit of the size work, in scratch worktrees,
 # and prints the budgeted size (tests/size/size.mjs) after each step.
-# Usage: bash bench/size-steps.sh   (after make build; about 8 minutes)
+# Usage: bash bench/size-steps.sh   (after make build; about 10 minutes)
+#        ONLY="4f5865d HEAD:dlmalloc HEAD" bash bench/size-steps.sh   (some steps only)
+# A step "REV:dlmalloc" is REV built with std's dlmalloc instead of talc.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -17,14 +19,21 @@ STEPS=(
   "4c226f0|+ wasm-opt --converge --low-memory-unused, stripped sections; no panic locations or Debug formatting"
   "23de7ed|+ one redirect message for both forms, option values read without a temporary array, ZillizError's name by assignment"
   "2bdd01d|+ a call that could stall without a promise rejects with an Error (a branch not reached)"
-  "HEAD|the current commit"
+  "4f5865d|issue 6's last commit (a signal whose listener methods throw is ignored)"
+  "HEAD:dlmalloc|+ issue 10: the Rust API on wasm-bindgen-futures, the core's call state machine, serde types, std's dlmalloc"
+  "HEAD|+ talc instead of dlmalloc: the current commit"
 )
 SCRATCH="$(mktemp -d)"
 trap 'git -C "$ROOT" worktree prune; rm -rf "$SCRATCH"' EXIT
 for step in "${STEPS[@]}"; do
   rev="${step%%|*}"; what="${step#*|}"
-  dir="$SCRATCH/$rev"
-  git worktree add -q --detach "$dir" "$rev"
+  if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $rev "* ]]; then continue; fi
+  dir="$SCRATCH/${rev/:/-}"
+  git worktree add -q --detach "$dir" "${rev%%:*}"
+  if [[ "$rev" == *:dlmalloc ]]; then
+    sed -i '/^#\[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))\]$/,/^static ALLOCATOR/d' "$dir/src/lib.rs"
+    grep -q ALLOCATOR "$dir/src/lib.rs" && { echo "size-steps: could not remove the allocator" >&2; exit 1; }
+  fi
   mkdir -p "$dir/target"
   cp target/toolchain.env "$dir/target/"
   ln -s "$ROOT/node_modules" "$dir/node_modules"

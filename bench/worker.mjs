@@ -16,7 +16,8 @@ import { readFileSync } from "node:fs";
 import { IMPLS, API_KEY, CLUSTER, ROOT, plainStubFetch, stubFetch } from "./lib.mjs";
 
 const [mode, impl, ...args] = process.argv.slice(2);
-const api = await import(IMPLS[impl].entry);
+// BENCH_ENTRY measures another build of the package (another commit's pkg/node.js) the same way.
+const api = await import(process.env.BENCH_ENTRY ?? IMPLS[impl].entry);
 
 /** The package's wasm memory, read through its glue as bench/load.mjs does (same module instance as the entry's). */
 async function wasmMemory() {
