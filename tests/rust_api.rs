@@ -95,7 +95,10 @@ extern "C" {
 }
 
 fn mock_url() -> &'static str {
-    option_env!("ZCW_MOCK_URL").expect("build with ZCW_MOCK_URL set (scripts/rust-api-suite.sh)")
+    match option_env!("ZCW_MOCK_URL") {
+        Some(url) => url,
+        None => panic!("build with ZCW_MOCK_URL set (scripts/rust-api-suite.sh)"),
+    }
 }
 
 async fn mock(method: &str, path: &str, body: Option<serde_json::Value>) -> serde_json::Value {

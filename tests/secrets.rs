@@ -15,8 +15,7 @@ use serde_body::parse_body;
 use zilliz_cloud_wasm::core::body::{BodyError, JsonKind, ParsedBody};
 use zilliz_cloud_wasm::core::validate::{raw_region, validate_client_options, ClientSpec};
 use zilliz_cloud_wasm::core::{
-    build_drop_request, AttemptOutcome, DropCall, Failure, Next, RawField, ResponseHead,
-    ZillizError,
+    request_template, AttemptOutcome, DropCall, Failure, Next, RawField, ResponseHead, ZillizError,
 };
 
 const KEY: &str = "sk-zcw-RECOGNISABLE-5ec7e7-key";
@@ -44,7 +43,7 @@ fn debug_of_options_and_request_redacts_the_key() {
         !debug.contains(KEY) && debug.contains("redacted"),
         "{debug}"
     );
-    let request = build_drop_request(&config, ID);
+    let request = request_template(&config);
     assert_eq!(request.authorization, format!("Bearer {KEY}"));
     let debug = format!("{request:?}");
     assert!(
@@ -87,7 +86,7 @@ fn every_error_and_event_of_a_call_is_clean() {
                 head,
                 body: parse_body(body),
             };
-            match call.after_attempt(outcome, 0.5, 0.0) {
+            match call.after_attempt(outcome, || (0.5, 0.0)) {
                 Next::Done(Err(e)) => assert_clean(&e),
                 Next::Retry(event) => assert_clean(&event.error),
                 Next::Done(Ok(_)) => panic!("{status} {body}: not a success"),
@@ -101,7 +100,7 @@ fn every_error_and_event_of_a_call_is_clean() {
         failure: Failure::Network(format!("connect failed for Bearer {KEY}")),
         head: None,
     };
-    match call.after_attempt(failed, 0.5, 0.0) {
+    match call.after_attempt(failed, || (0.5, 0.0)) {
         Next::Done(Err(e)) => assert_clean(&e),
         other => panic!("{other:?}"),
     }

@@ -2,13 +2,15 @@
 
 use std::rc::Rc;
 
-use js_sys::Function;
 use wasm_bindgen::JsValue;
 
 use super::options::{CallOptions, ClientOptions, RetryHook};
 use super::response::DropClusterResponse;
-use crate::core::{validate_client_options, ClientConfig, ClientSpec, DropCall, Next, ZillizError};
-use crate::transport;
+use crate::core::{
+    request_template, validate_client_options, ClientConfig, ClientSpec, DropCall, Next,
+    ZillizError,
+};
+use crate::transport::{self, Channel};
 
 /// A client of the Zilliz Cloud control plane. Cheap to clone (the clones
 /// share one configuration).
@@ -25,7 +27,8 @@ pub struct ZillizCloud {
 
 struct Inner {
     config: ClientConfig,
-    fetch: Option<Function>,
+    channel: Channel,
+    custom_fetch: bool,
     on_retry: Option<RetryHook>,
 }
 
@@ -40,10 +43,12 @@ impl ZillizCloud {
             timeout_ms: options.timeout_ms,
             max_retries: options.max_retries,
         })?;
+        let channel = Channel::new(options.fetch.as_ref(), &request_template(&config));
         Ok(ZillizCloud {
             inner: Rc::new(Inner {
                 config,
-                fetch: options.fetch,
+                channel,
+                custom_fetch: options.fetch.is_some(),
                 on_retry: options.on_retry,
             }),
         })
@@ -88,14 +93,11 @@ impl ZillizCloud {
             }
             call.begin_attempt();
             attempts += 1;
-            let outcome = transport::send(
-                inner.fetch.as_ref(),
-                call.request(),
-                call.timeout_ms(),
-                signal,
-            )
-            .await;
-            match call.after_attempt(outcome, transport::random(), transport::now_ms()) {
+            let outcome = inner
+                .channel
+                .send(call.url(), call.timeout_ms(), signal)
+                .await;
+            match call.after_attempt(outcome, || (transport::random(), transport::now_ms())) {
                 Next::Done(result) => return result.map(|body| (body, attempts)),
                 Next::Retry(event) => {
                     if let Some(hook) = on_retry {
@@ -114,7 +116,7 @@ impl core::fmt::Debug for ZillizCloud {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("ZillizCloud")
             .field("config", &self.inner.config)
-            .field("fetch", &self.inner.fetch.as_ref().map(|_| "custom"))
+            .field("custom_fetch", &self.inner.custom_fetch)
             .finish()
     }
 }

@@ -5,7 +5,7 @@
 use super::attempt::{aborted_error, failed_attempt_error, AttemptOutcome};
 use super::body::ParsedBody;
 use super::error::{ErrorKind, ZillizError};
-use super::request::{build_drop_request, DropRequest};
+use super::request::drop_url;
 use super::response::classify_drop_response;
 use super::retry::{RetryEvent, RetryHints, RetryPolicy, RetryState};
 use super::validate::{validate_call_options, validate_cluster_id, CallSettings, ClientConfig};
@@ -22,7 +22,7 @@ pub enum Next<D> {
 /// A drop call in progress.
 #[derive(Debug)]
 pub struct DropCall {
-    request: DropRequest,
+    url: String,
     cluster_id: String,
     settings: CallSettings,
     /// The key, kept to scrub every error before it leaves the call.
@@ -42,7 +42,7 @@ impl DropCall {
         validate_cluster_id(cluster_id)?;
         let settings = validate_call_options(config, timeout_ms, max_retries)?;
         Ok(DropCall {
-            request: build_drop_request(config, cluster_id),
+            url: drop_url(config, cluster_id),
             cluster_id: cluster_id.to_owned(),
             settings,
             key: config.api_key.clone(),
@@ -53,9 +53,10 @@ impl DropCall {
         })
     }
 
-    /// What to send for the next attempt.
-    pub fn request(&self) -> &DropRequest {
-        &self.request
+    /// Where the attempts go (the rest of the request is the client's
+    /// [`RequestTemplate`](super::request::RequestTemplate)).
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// The per-attempt timeout.
@@ -68,13 +69,13 @@ impl DropCall {
         self.state.attempts += 1;
     }
 
-    /// Decides after an attempt. `random` is in `[0, 1)` (backoff jitter);
-    /// `now_ms` is the Unix time (for `Retry-After` dates).
+    /// Decides after an attempt. `entropy` gives a random number in `[0, 1)`
+    /// (backoff jitter) and the Unix time in ms (for `Retry-After` dates);
+    /// it is called only when a retry is considered.
     pub fn after_attempt<D: ParsedBody>(
         &mut self,
         outcome: AttemptOutcome<D>,
-        random: f64,
-        now_ms: f64,
+        entropy: impl FnOnce() -> (f64, f64),
     ) -> Next<D> {
         let (error, hints) = match outcome {
             AttemptOutcome::Response { head, body } => {
@@ -98,9 +99,13 @@ impl DropCall {
         if error.kind == ErrorKind::Aborted {
             return Next::Done(Err(self.state.finish(error)));
         }
-        let delay = self
-            .policy
-            .next_delay_ms(self.state.attempts, &error, &hints, random, now_ms);
+        let delay = if RetryPolicy::is_retryable(&error) {
+            let (random, now_ms) = entropy();
+            self.policy
+                .next_delay_ms(self.state.attempts, &error, &hints, random, now_ms)
+        } else {
+            None
+        };
         self.state.record_failure(&error);
         match delay {
             None => Next::Done(Err(self.state.finish(error))),
@@ -211,7 +216,8 @@ mod tests {
     fn retries_a_503_with_the_servers_hint_then_succeeds() {
         let mut c = call(2);
         c.begin_attempt();
-        let Next::Retry(event) = c.after_attempt(response(503, Err(BodyError::Empty)), 0.5, 0.0)
+        let Next::Retry(event) =
+            c.after_attempt(response(503, Err(BodyError::Empty)), || (0.5, 0.0))
         else {
             panic!("a 503 is retried");
         };
@@ -230,7 +236,7 @@ mod tests {
         assert_eq!(event.error.request_id(), Some("echo [redacted]"));
         c.begin_attempt();
         assert!(matches!(
-            c.after_attempt(response(200, Ok(Ok0::Root)), 0.5, 0.0),
+            c.after_attempt(response(200, Ok(Ok0::Root)), || (0.5, 0.0)),
             Next::Done(Ok(Ok0::Root))
         ));
     }
@@ -245,8 +251,7 @@ mod tests {
                     failure: Failure::TimedOut,
                     head: None,
                 },
-                0.5,
-                0.0,
+                || (0.5, 0.0),
             );
             match (n, next) {
                 (1, Next::Retry(e)) => assert_eq!(e.delay_ms, 375),
@@ -268,14 +273,13 @@ mod tests {
                     failure: Failure::Network("reset".into()),
                     head: None
                 },
-                0.0,
-                0.0
+                || (0.0, 0.0),
             ),
             Next::Retry(_)
         ));
         c.begin_attempt();
         let Next::Done(Err(e)) =
-            c.after_attempt::<Ok0>(response(404, Err(BodyError::Empty)), 0.0, 0.0)
+            c.after_attempt::<Ok0>(response(404, Err(BodyError::Empty)), || (0.0, 0.0))
         else {
             panic!("a 404 ends the call");
         };
@@ -292,8 +296,7 @@ mod tests {
                 failure: Failure::Aborted,
                 head: None,
             },
-            0.0,
-            0.0,
+            || (0.0, 0.0),
         ) else {
             panic!("an abort is never retried");
         };

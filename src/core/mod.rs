@@ -23,7 +23,7 @@ pub use attempt::{read_attempt, AttemptFacts, AttemptOutcome, Failure};
 pub use body::{BodyError, JsonKind, ParsedBody};
 pub use call::{DropCall, Next};
 pub use error::{ErrorKind, ZillizError};
-pub use request::{build_drop_request, DropRequest, RedirectPolicy};
+pub use request::{drop_url, request_template, RedirectPolicy, RequestTemplate};
 pub use response::{classify_drop_response, ResponseHead};
 pub use retry::{RetryEvent, RetryPolicy, RetryState};
 pub use validate::{validate_client_options, ClientConfig, ClientSpec, RawField, Region};

@@ -20,26 +20,27 @@ impl RedirectPolicy {
     }
 }
 
-/// One drop request. Its `Debug` hides the `Authorization` value.
+/// Everything a client sends but the URL: the same for every call of a
+/// client, so the transport prepares it once. Its `Debug` hides the key.
 #[derive(Clone, PartialEq, Eq)]
-pub struct DropRequest {
+pub struct RequestTemplate {
     /// Always `DELETE`.
     pub method: &'static str,
-    /// `{base}/v2/clusters/{clusterId}/drop`.
-    pub url: String,
     /// The `Accept` header.
     pub accept: &'static str,
     /// The `Authorization` header: `Bearer {apiKey}`.
     pub authorization: String,
     /// Always [`RedirectPolicy::Manual`].
     pub redirect: RedirectPolicy,
+    /// The response headers to report, one per line
+    /// ([`RESPONSE_HEADERS`](super::attempt::RESPONSE_HEADERS)).
+    pub response_headers: &'static str,
 }
 
-impl core::fmt::Debug for DropRequest {
+impl core::fmt::Debug for RequestTemplate {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("DropRequest")
+        f.debug_struct("RequestTemplate")
             .field("method", &self.method)
-            .field("url", &self.url)
             .field("accept", &self.accept)
             .field("authorization", &"Bearer [redacted]")
             .field("redirect", &self.redirect)
@@ -47,23 +48,29 @@ impl core::fmt::Debug for DropRequest {
     }
 }
 
-/// `cluster_id` must have passed `validate_cluster_id`; it is percent-encoded
-/// anyway, so that no input can ever leave its path segment.
-pub fn build_drop_request(config: &ClientConfig, cluster_id: &str) -> DropRequest {
+/// What every drop request of this client sends besides its URL.
+pub fn request_template(config: &ClientConfig) -> RequestTemplate {
+    let mut authorization = String::from("Bearer ");
+    authorization.push_str(config.api_key.expose());
+    RequestTemplate {
+        method: "DELETE",
+        accept: "application/json",
+        authorization,
+        redirect: RedirectPolicy::Manual,
+        response_headers: super::attempt::RESPONSE_HEADERS,
+    }
+}
+
+/// `{base}/v2/clusters/{clusterId}/drop`. `cluster_id` must have passed
+/// `validate_cluster_id`; it is percent-encoded anyway, so that no input can
+/// ever leave its path segment.
+pub fn drop_url(config: &ClientConfig, cluster_id: &str) -> String {
     let mut url = String::with_capacity(config.base_url.len() + cluster_id.len() + 20);
     url.push_str(&config.base_url);
     url.push_str("/v2/clusters/");
     push_path_segment(&mut url, cluster_id);
     url.push_str("/drop");
-    let mut authorization = String::from("Bearer ");
-    authorization.push_str(config.api_key.expose());
-    DropRequest {
-        method: "DELETE",
-        url,
-        accept: "application/json",
-        authorization,
-        redirect: RedirectPolicy::Manual,
-    }
+    url
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -97,33 +104,33 @@ mod tests {
 
     #[test]
     fn builds_the_documented_request() {
-        let r = build_drop_request(&config(None), "in01-6183d6bac30f801");
-        assert_eq!(r.method, "DELETE");
+        let t = request_template(&config(None));
+        assert_eq!(t.method, "DELETE");
+        assert_eq!(t.authorization, "Bearer sk-secret");
+        assert_eq!(t.accept, "application/json");
+        assert_eq!(t.redirect.as_str(), "manual");
         assert_eq!(
-            r.url,
+            drop_url(&config(None), "in01-6183d6bac30f801"),
             "https://api.cloud.zilliz.com/v2/clusters/in01-6183d6bac30f801/drop"
         );
-        assert_eq!(r.authorization, "Bearer sk-secret");
-        assert_eq!(r.accept, "application/json");
-        assert_eq!(r.redirect.as_str(), "manual");
-        let r = build_drop_request(&config(Some("http://127.0.0.1:9/api/zilliz/")), "a_b");
-        assert_eq!(r.url, "http://127.0.0.1:9/api/zilliz/v2/clusters/a_b/drop");
+        assert_eq!(
+            drop_url(&config(Some("http://127.0.0.1:9/api/zilliz/")), "a_b"),
+            "http://127.0.0.1:9/api/zilliz/v2/clusters/a_b/drop"
+        );
     }
 
     #[test]
     fn encodes_anything_outside_unreserved() {
-        let r = build_drop_request(&config(None), "a/b?c#d %é");
+        let url = drop_url(&config(None), "a/b?c#d %é");
         assert!(
-            r.url
-                .ends_with("/v2/clusters/a%2Fb%3Fc%23d%20%25%C3%A9/drop"),
-            "{}",
-            r.url
+            url.ends_with("/v2/clusters/a%2Fb%3Fc%23d%20%25%C3%A9/drop"),
+            "{url}"
         );
     }
 
     #[test]
     fn debug_hides_key() {
-        let d = format!("{:?}", build_drop_request(&config(None), "x"));
+        let d = format!("{:?}", request_template(&config(None)));
         assert!(!d.contains("sk-secret"), "{d}");
         assert!(d.contains("DELETE") && d.contains("redacted"), "{d}");
     }

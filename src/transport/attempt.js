@@ -7,21 +7,56 @@
 // request and the facts below are src/core's); this only observes.
 
 /**
- * Resolves (never rejects) to the facts of one attempt, every member set:
- * `status` once the headers arrived; `timedOut`, `aborted` (the caller's
- * signal), `tooLarge`, `error` (what fetch or the body threw); the body as
- * `json`, or `bodyEmpty` / `bodyInvalid`. `controller` aborts the request;
- * when Rust drops the call it aborts it too, and the timers are cleared.
+ * A client's request, as src/core's RequestTemplate says, made once per
+ * client: `heads` are the response headers to report, `limit` the body's.
  */
-export async function attempt(fetchFn, method, url, accept, authorization, redirect, headerNames, timeoutMs, signal, controller, limit) {
-  const out = {
-    status: undefined, opaqueRedirect: false, headers: "", timedOut: false, aborted: false,
-    tooLarge: false, error: undefined, bodyEmpty: false, bodyInvalid: false, json: undefined,
-  };
-  if (isAborted(signal)) return { ...out, aborted: true };
-  if (!fetchFn && typeof globalThis.fetch != "function") return { ...out, error: "no fetch function in this runtime" };
+export function template(fetchFn, method, accept, authorization, redirect, responseHeaders, limit) {
+  return { fetchFn, method, headers: { authorization, accept }, redirect, heads: responseHeaders.split("\n"), limit };
+}
+
+/**
+ * Starts one attempt: `{ promise, cancel }`. The promise resolves (never
+ * rejects) to the facts of the attempt, every member set: `status` once the
+ * headers arrived; `timedOut`, `aborted` (the caller's signal), `tooLarge`,
+ * `error` (what fetch or the body threw); the body as `json`, or
+ * `bodyEmpty` / `bodyInvalid`. `cancel()` (Rust drops the call) aborts the
+ * request and clears the deadline.
+ */
+export function attempt(request, url, timeoutMs, signal) {
+  let controller;
+  try {
+    controller = new AbortController();
+  } catch {
+    return settled({ ...FACTS, error: "AbortController is not available in this runtime" });
+  }
   const box = timebox(timeoutMs, signal, controller);
-  const init = { method, headers: { authorization, accept }, redirect, signal: controller.signal };
+  const cancel = () => {
+    box.done();
+    controller.abort();
+  };
+  return { promise: run(request, url, signal, controller, box), cancel };
+}
+
+const FACTS = {
+  status: undefined, opaqueRedirect: false, headers: "", timedOut: false, aborted: false,
+  tooLarge: false, error: undefined, bodyEmpty: false, bodyInvalid: false, json: undefined,
+};
+
+const settled = (facts) => ({ promise: Promise.resolve(facts), cancel() {} });
+
+async function run(request, url, signal, controller, box) {
+  const { fetchFn, method, headers: sent, redirect, heads, limit } = request;
+  const out = { ...FACTS };
+  if (isAborted(signal)) {
+    box.done();
+    return { ...out, aborted: true };
+  }
+  if (!fetchFn && typeof globalThis.fetch != "function") {
+    box.done();
+    return { ...out, error: "no fetch function in this runtime" };
+  }
+  // A fresh headers object each time: a custom fetch may keep or change what it is given.
+  const init = { method, headers: { ...sent }, redirect, signal: controller.signal };
   try {
     // The caller's fetch is called unbound; the global one on its global.
     const response = await box.race(fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init));
@@ -31,7 +66,7 @@ export async function attempt(fetchFn, method, url, accept, authorization, redir
     out.status = status;
     out.opaqueRedirect = response.type == "opaqueredirect";
     // One per line: one string to cross into wasm.
-    out.headers = headerNames.split("\n").map((name) => header(headers, name)?.replace(/[\r\n]/g, " ") ?? "").join("\n");
+    out.headers = heads.map((name) => header(headers, name)?.replace(/[\r\n]/g, " ") ?? "").join("\n");
     const text = await readBody(response, headers, box, limit);
     if (text === null) {
       out.tooLarge = true;
@@ -66,24 +101,26 @@ function isAborted(signal) {
   }
 }
 
-/** Waits `ms`; resolves to false if `signal` or `controller` aborts first. */
-export function sleep(ms, signal, controller) {
-  return new Promise((resolve) => {
+/**
+ * Waits `ms`: `{ promise, cancel }`; the promise resolves to false if
+ * `signal` aborts first. `cancel()` (Rust drops the call) clears the timer.
+ */
+export function sleep(ms, signal) {
+  let stop;
+  const promise = new Promise((resolve) => {
     if (isAborted(signal)) return resolve(false);
-    const stop = () => {
+    stop = () => {
       clearTimeout(timer);
       listen(signal, "removeEventListener", stop);
-      listen(controller.signal, "removeEventListener", stop);
       resolve(false);
     };
     const timer = setTimeout(() => {
       listen(signal, "removeEventListener", stop);
-      listen(controller.signal, "removeEventListener", stop);
       resolve(!isAborted(signal));
     }, ms);
     listen(signal, "addEventListener", stop);
-    listen(controller.signal, "addEventListener", stop);
   });
+  return { promise, cancel: () => stop?.() };
 }
 
 /**
@@ -101,8 +138,7 @@ function listen(signal, method, onAbort) {
 /**
  * A deadline and the caller's signal as one promise to race every await
  * against, so that a fetch or a body that ignores its signal cannot hang a
- * call. Either firing aborts the request's controller; the controller
- * aborting from Rust (a dropped call) clears the deadline.
+ * call. Either firing aborts the request's controller.
  */
 function timebox(ms, signal, controller) {
   let fired;
@@ -121,10 +157,8 @@ function timebox(ms, signal, controller) {
   const done = () => {
     clearTimeout(timer);
     listen(signal, "removeEventListener", onAbort);
-    listen(controller.signal, "removeEventListener", done);
   };
   listen(signal, "addEventListener", onAbort);
-  listen(controller.signal, "addEventListener", done);
   return { race: (work) => Promise.race([work, tripped]), fired: () => fired, done };
 }
 

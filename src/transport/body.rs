@@ -26,33 +26,35 @@ pub(super) fn read_outcome(outcome: &Outcome) -> AttemptOutcome<JsValue> {
     read_attempt(&facts, (!json.is_undefined()).then_some(json))
 }
 
+/// Each check is a crossing into JS: objects (the common case) are told
+/// apart first, in two.
 impl ParsedBody for JsValue {
     fn kind(&self) -> JsonKind {
-        if self.is_string() {
+        if self.is_object() {
+            if Array::is_array(self) {
+                JsonKind::Array
+            } else {
+                JsonKind::Object
+            }
+        } else if self.is_string() {
             JsonKind::String
         } else if self.as_f64().is_some() {
             JsonKind::Number
         } else if self.as_bool().is_some() {
             JsonKind::Bool
-        } else if Array::is_array(self) {
-            JsonKind::Array
-        } else if self.is_object() {
-            JsonKind::Object
         } else {
             JsonKind::Null
         }
     }
 
     fn member(&self, key: &str) -> Option<JsValue> {
-        if self.kind() != JsonKind::Object {
+        if !self.is_object() || Array::is_array(self) {
             return None;
         }
-        // Own members only: a polluted Object.prototype must not answer for the body.
         let key = JsValue::from_str(key);
-        if !Object::has_own(self.unchecked_ref::<Object>(), &key) {
-            return None;
-        }
-        Reflect::get(self, &key).ok().filter(|v| !v.is_undefined())
+        let value = Reflect::get(self, &key).ok().filter(|v| !v.is_undefined())?;
+        // Own members only: a polluted Object.prototype must not answer for the body.
+        Object::has_own(self.unchecked_ref::<Object>(), &key).then_some(value)
     }
 
     fn text(&self) -> Option<String> {

@@ -4,7 +4,7 @@
 //! within the limit) are `attempt.js`: one crossing of the JS↔wasm boundary
 //! per attempt instead of one per property, header, chunk and callback. It
 //! reports facts; the core decides what they mean. Every promise is awaited
-//! through wasm-bindgen-futures, and every operation carries an
+//! through wasm-bindgen-futures, and every operation in flight is held by an
 //! [`AbortGuard`]: a future dropped before the end aborts its fetch and
 //! clears its timers.
 
@@ -14,11 +14,11 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::AbortSignal;
 
-use crate::core::attempt::{AttemptFacts, AttemptOutcome, RESPONSE_HEADERS};
+use crate::core::attempt::{AttemptFacts, AttemptOutcome};
 use crate::core::read_attempt;
-use crate::core::request::DropRequest;
+use crate::core::request::RequestTemplate;
 use crate::core::response::MAX_BODY_BYTES;
 
 #[wasm_bindgen(module = "/src/transport/attempt.js")]
@@ -46,23 +46,30 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn json(this: &Outcome) -> JsValue;
 
-    #[allow(clippy::too_many_arguments)]
-    #[wasm_bindgen(js_name = attempt)]
-    fn start_attempt(
+    /// An operation in flight: its promise, and `cancel()` to abort its
+    /// request and clear its timers.
+    type Pending;
+    #[wasm_bindgen(method, getter)]
+    fn promise(this: &Pending) -> Promise;
+    #[wasm_bindgen(method)]
+    fn cancel(this: &Pending);
+
+    /// A client's request as `attempt` takes it, made once per client.
+    type Template;
+    #[wasm_bindgen(js_name = template)]
+    fn make_template(
         fetch: &JsValue,
         method: &str,
-        url: &str,
         accept: &str,
         authorization: &str,
         redirect: &str,
-        header_names: &str,
-        timeout_ms: u32,
-        signal: &JsValue,
-        controller: &AbortController,
+        response_headers: &str,
         limit: u32,
-    ) -> Promise;
+    ) -> Template;
+    #[wasm_bindgen(js_name = attempt)]
+    fn start_attempt(template: &Template, url: &str, timeout_ms: u32, signal: &JsValue) -> Pending;
     #[wasm_bindgen(js_name = sleep)]
-    fn start_sleep(ms: u32, signal: &JsValue, controller: &AbortController) -> Promise;
+    fn start_sleep(ms: u32, signal: &JsValue) -> Pending;
 }
 
 #[wasm_bindgen]
@@ -73,29 +80,28 @@ extern "C" {
     fn aborted(this: &SignalLike) -> Result<JsValue, JsValue>;
 }
 
-/// Aborts its controller when dropped before [`AbortGuard::disarm`]: a call's
-/// future dropped mid-attempt or mid-wait cancels the fetch and its timers
-/// (`attempt.js` clears them when the controller aborts).
-struct AbortGuard(Option<AbortController>);
+/// Cancels its operation when dropped before [`AbortGuard::finish`], as
+/// reqwest's guard does: a call's future dropped mid-attempt or mid-wait
+/// aborts the fetch and clears the deadline or the wait's timer.
+struct AbortGuard(Option<Pending>);
 
 impl AbortGuard {
-    fn new() -> Option<AbortGuard> {
-        AbortController::new().ok().map(|c| AbortGuard(Some(c)))
-    }
-
-    fn controller(&self) -> Option<&AbortController> {
-        self.0.as_ref()
-    }
-
-    fn disarm(mut self) {
+    /// Waits for the operation; the guard is disarmed once it has settled.
+    async fn finish(mut self) -> Result<JsValue, JsValue> {
+        let promise = self.0.as_ref().map(|p| p.promise());
+        let settled = match promise {
+            Some(promise) => JsFuture::from(promise).await,
+            None => Err(JsValue::UNDEFINED),
+        };
         self.0 = None;
+        settled
     }
 }
 
 impl Drop for AbortGuard {
     fn drop(&mut self) {
-        if let Some(controller) = self.0.take() {
-            controller.abort();
+        if let Some(pending) = self.0.take() {
+            pending.cancel();
         }
     }
 }
@@ -115,10 +121,9 @@ pub fn is_aborted(signal: Option<&AbortSignal>) -> bool {
 
 /// Waits `ms`; `Err` if the caller's signal fires first.
 pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), ()> {
-    let guard = AbortGuard::new().ok_or(())?;
-    let controller = guard.controller().ok_or(())?;
-    let done = JsFuture::from(start_sleep(ms, &as_js(signal), controller)).await;
-    guard.disarm();
+    let done = AbortGuard(Some(start_sleep(ms, &as_js(signal))))
+        .finish()
+        .await;
     match done.map(|v| v.as_bool()) {
         Ok(Some(true)) => Ok(()),
         _ => Err(()),
@@ -135,51 +140,49 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// One HTTP attempt, bounded by `timeout_ms` from the call to `fetch` to the
-/// last byte of the body. `fetch` is the caller's (called unbound), else the
-/// runtime's global one, looked up at call time.
-pub async fn send(
-    fetch: Option<&Function>,
-    request: &DropRequest,
-    timeout_ms: u32,
-    signal: Option<&AbortSignal>,
-) -> AttemptOutcome<JsValue> {
-    let Some(guard) = AbortGuard::new() else {
-        return failed("AbortController is not available in this runtime");
-    };
-    let Some(controller) = guard.controller() else {
-        return failed("AbortController is not available in this runtime");
-    };
-    let fetch = fetch.map_or(JsValue::UNDEFINED, |f| f.into());
-    let pending = start_attempt(
-        &fetch,
-        request.method,
-        &request.url,
-        request.accept,
-        &request.authorization,
-        request.redirect.as_str(),
-        RESPONSE_HEADERS,
-        timeout_ms,
-        &as_js(signal),
-        controller,
-        MAX_BODY_BYTES as u32,
-    );
-    let settled = JsFuture::from(pending).await;
-    // The attempt is over: it has already released what it held.
-    guard.disarm();
-    match settled {
-        Ok(outcome) => body::read_outcome(&outcome.unchecked_into()),
-        // attempt() catches what fetch, the body and the signal throw: not reached.
-        Err(_) => failed("the attempt ended without an outcome"),
-    }
+/// A client's side of the transport: its request as JS data, made once so
+/// that an attempt passes only its URL across the boundary.
+pub struct Channel {
+    template: Template,
 }
 
-fn failed(why: &str) -> AttemptOutcome<JsValue> {
-    read_attempt(
-        &AttemptFacts {
-            error: Some(why.into()),
-            ..Default::default()
-        },
-        None,
-    )
+impl Channel {
+    /// `fetch` is the caller's (called unbound), else the runtime's global
+    /// one, looked up at each attempt.
+    pub fn new(fetch: Option<&Function>, request: &RequestTemplate) -> Channel {
+        let fetch = fetch.map_or(JsValue::UNDEFINED, |f| f.into());
+        Channel {
+            template: make_template(
+                &fetch,
+                request.method,
+                request.accept,
+                &request.authorization,
+                request.redirect.as_str(),
+                request.response_headers,
+                MAX_BODY_BYTES as u32,
+            ),
+        }
+    }
+
+    /// One HTTP attempt, bounded by `timeout_ms` from the call to `fetch` to
+    /// the last byte of the body.
+    pub async fn send(
+        &self,
+        url: &str,
+        timeout_ms: u32,
+        signal: Option<&AbortSignal>,
+    ) -> AttemptOutcome<JsValue> {
+        let pending = start_attempt(&self.template, url, timeout_ms, &as_js(signal));
+        match AbortGuard(Some(pending)).finish().await {
+            Ok(outcome) => body::read_outcome(&outcome.unchecked_into()),
+            // attempt() catches what fetch, the body and the signal throw: not reached.
+            Err(_) => read_attempt(
+                &AttemptFacts {
+                    error: Some("the attempt ended without an outcome".into()),
+                    ..Default::default()
+                },
+                None,
+            ),
+        }
+    }
 }
