@@ -45,7 +45,7 @@ elif toolchain_ready debian-web && [ -x /usr/bin/rust-lld ]; then
   WASM_TOOLCHAIN=debian-web
 elif [ "$RUSTUP_OK" = 1 ] && log "rustup toolchain install $PINNED_RUST" &&
      timeout 180 rustup toolchain install "$PINNED_RUST" --profile minimal \
-       --target wasm32-unknown-unknown --component rust-src >/dev/null 2>&1 &&
+       --target wasm32-unknown-unknown --component rust-src --component clippy >/dev/null 2>&1 &&
      toolchain_ready "$PINNED_RUST"; then
   WASM_TOOLCHAIN="$PINNED_RUST"
 else
@@ -71,6 +71,10 @@ else
   fi
   rustup toolchain list | grep -q '^debian-web' || rustup toolchain link debian-web /usr
   WASM_TOOLCHAIN=debian-web
+fi
+# clippy for the wasm32 lint stage of scripts/test.sh (a toolchain installed before it was asked for lacks it).
+if [ "$WASM_TOOLCHAIN" = "$PINNED_RUST" ] && ! RUSTUP_TOOLCHAIN="$PINNED_RUST" cargo clippy --version >/dev/null 2>&1; then
+  timeout 120 rustup component add clippy --toolchain "$PINNED_RUST" >/dev/null 2>&1 || log "no clippy for $PINNED_RUST"
 fi
 log "wasm toolchain: $WASM_TOOLCHAIN ($(RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" rustc --version))"
 

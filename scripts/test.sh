@@ -52,7 +52,19 @@ if ! cargo test --workspace 2>&1 | tee "$LOGS/cargo.log"; then
 fi
 count_cargo "$LOGS/cargo.log"
 stage "clippy (no unwrap, expect, panic, unreachable or unchecked indexing in src/)"
-if cargo clippy -q --workspace --all-targets -- -D warnings 2>&1 | tee "$LOGS/clippy.log" && [ ! -s "$LOGS/clippy.log" ]; then
+# shellcheck source=/dev/null
+. target/toolchain.env
+# Native, then wasm32 with the package's exports and the wasm-only Rust API tests (with the
+# pinned toolchain where it has clippy: rustup's; Debian's rustc-web has none).
+WASM_CLIPPY=1
+RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" cargo clippy --version >/dev/null 2>&1 ||
+  { WASM_CLIPPY=0; echo "clippy: no clippy for $WASM_TOOLCHAIN: wasm32 not linted"; }
+wasm_clippy() {
+  [ "$WASM_CLIPPY" = 1 ] || return 0
+  RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_TARGET_DIR=target/clippy-wasm cargo clippy -q --all-targets \
+    --features npm --target wasm32-unknown-unknown -- -D warnings
+}
+if { cargo clippy -q --workspace --all-targets -- -D warnings && wasm_clippy; } 2>&1 | tee "$LOGS/clippy.log" && [ ! -s "$LOGS/clippy.log" ]; then
   PASSED=$((PASSED + 1)); echo "clippy: 1 passed, 0 failed"
 else
   broken "clippy"
