@@ -8,7 +8,7 @@ export interface ClientOptions {
   region?: Region;
   /** An absolute http(s) URL (a proxy, a mock), with an optional path prefix; overrides `region`. */
   baseUrl?: string;
-  /** Per attempt, from the request to the last byte of the body. Default 30000, at most 600000. */
+  /** Per attempt, from the request to the last byte of the body. Default 65000 (the control plane gives up after 60 s), at most 600000. */
   timeoutMs?: number;
   /** Retries of network errors, timeouts, 408, 429, 500, 502, 503 and 504. Default 2, at most 10. */
   maxRetries?: number;

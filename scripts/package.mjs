@@ -14,11 +14,17 @@ const wasm = "zilliz_cloud_wasm_bg.wasm";
 // The glue and its snippets (ZillizError, the attempt) ship
 // as one minified module: one file to fetch and one gzip stream, and the
 // glue's async loader, which no entry uses, is left out.
+// js/api.js (the package's classes in front of the wasm exports) sits next to the glue and
+// imports ZillizError from the glue's own copy of the snippet: one class for both.
+const errorModule = `./${relative(bindgen, findFile(join(bindgen, "snippets"), "zilliz_error.js"))}`;
+writeFileSync(
+  join(bindgen, "api.js"),
+  readFileSync(join(root, "js/api.js"), "utf8").replace(`from "./zilliz_error.js"`, `from "${errorModule}"`),
+);
 const bundleInput = join(bindgen, "bundle.js");
 writeFileSync(
   bundleInput,
-  `export { initSync, ZillizCloud, dropCluster } from "./${glue}";\n` +
-    `export { ZillizError } from "./${relative(bindgen, findFile(join(bindgen, "snippets"), "zilliz_error.js"))}";\n`,
+  `export { initSync } from "./${glue}";\n` + `export { ZillizCloud, dropCluster, ZillizError } from "./api.js";\n`,
 );
 buildSync({
   entryPoints: [bundleInput],

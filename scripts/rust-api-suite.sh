@@ -22,8 +22,12 @@ else
   echo "SUITE stable-build 0 1"
 fi
 
+# The browser run's page is served by wasm-bindgen-test-runner on a port named here, so that
+# the mock can let that origin script its /__mock/ control surface (it answers only its own).
+RUNNER_PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 # The mock lives as long as this script: --exit-with-stdin ends it when the pipe closes.
-coproc MOCK { exec "$MOCK_BIN" --port 0 --api-key "$KEY" --rate 0 --quiet --exit-with-stdin; }
+coproc MOCK { exec "$MOCK_BIN" --port 0 --api-key "$KEY" --rate 0 --quiet --exit-with-stdin \
+  --control-origin "http://127.0.0.1:$RUNNER_PORT"; }
 read -r -t 20 MOCK_URL <&"${MOCK[0]}" || { echo "rust-api: the mock did not start" >&2; MOCK_URL=""; }
 echo "rust-api: mock at $MOCK_URL" >&2
 
@@ -39,4 +43,5 @@ run_tests() { # $1 = suite name, then environment assignments for the runner
 }
 run_tests rust-api-node
 run_tests rust-api-chromium WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$RUNNER_PORT" \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/rust/webdriver.json"

@@ -1,6 +1,9 @@
 //! Every `#[wasm_bindgen]` export of the npm package: a thin layer that
 //! reads JS values into the Rust API's options and calls it. Built with the
-//! `npm` feature only.
+//! `npm` feature only. The package's JS classes (`js/api.js`) call these with
+//! a snapshot of the caller's options that cannot throw when read: own
+//! properties only, each read once, any that could not be read named in
+//! `unreadable`.
 
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -60,10 +63,24 @@ fn optional_function(options: &JsValue, name: &str) -> Result<Option<Function>, 
     }
 }
 
+/// The snapshot's report of an option that could not be read (a getter or a
+/// Proxy trap threw, a revoked Proxy).
+fn check_readable(options: &JsValue) -> Result<(), ZillizError> {
+    match raw_field(options, "unreadable") {
+        RawField::Str(name) => {
+            let mut m = name;
+            m.push_str(" could not be read");
+            Err(ZillizError::invalid_input(m))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn read_client(options: &JsValue) -> Result<ZillizCloud, ZillizError> {
     if !is_plain_object(options) {
         return Err(not_an_object("options"));
     }
+    check_readable(options)?;
     let api_key = raw_field(options, "apiKey");
     let mut built = ClientOptions::new(raw_required_string("apiKey", &api_key)?)
         .region(raw_region(&raw_field(options, "region"))?);
@@ -101,6 +118,7 @@ fn read_call(options: &JsValue) -> Result<CallOptions, ZillizError> {
     if !is_plain_object(options) {
         return Err(not_an_object("options"));
     }
+    check_readable(options)?;
     if let Some(ms) = raw_timeout_ms(&raw_field(options, "timeoutMs"))? {
         call = call.timeout_ms(ms);
     }

@@ -21,9 +21,8 @@ use serde_body::parse_body;
 use serde_json::Value;
 use zilliz_cloud_wasm::core::body::{exact_integer, BodyError, JsonKind, ParsedBody};
 use zilliz_cloud_wasm::core::response::kind_for_code;
-use zilliz_cloud_wasm::core::retry::{
-    parse_http_date_ms, server_delay_ms, RetryHints, MAX_RETRY_AFTER_MS,
-};
+use zilliz_cloud_wasm::core::http_date::parse_http_date_ms;
+use zilliz_cloud_wasm::core::retry::{server_delay_ms, RetryHints, MAX_RETRY_AFTER_MS};
 use zilliz_cloud_wasm::core::validate::{
     raw_max_retries, raw_timeout_ms, validate_api_key, validate_client_options,
     validate_cluster_id, ClientSpec,
@@ -216,7 +215,7 @@ proptest! {
             // The view itself agrees with the value it wraps.
             prop_assert_eq!(v.kind() == JsonKind::Object, v.0.is_object());
         }
-        let got = classify_drop_response(&head, parsed, ID);
+        let got = classify_drop_response(&head, parsed, ID, "");
         let want = reference(head.status, &text);
         match (&got, &want) {
             (Ok(body), Ok(())) => prop_assert_eq!(&body.0["data"]["clusterId"], ID),
@@ -277,8 +276,8 @@ proptest! {
         if !after_ms.is_empty() && after_ms.bytes().all(|b| b.is_ascii_digit()) {
             prop_assert!(delay.is_some(), "digits of any length are a wait");
         }
-        let _ = parse_http_date_ms(&after);
-        let e = classify_drop_response(&ResponseHead { status: 503, ..Default::default() }, parse_body(""), ID).unwrap_err();
+        let _ = parse_http_date_ms(&after, now);
+        let e = classify_drop_response(&ResponseHead { status: 503, ..Default::default() }, parse_body(""), ID, "").unwrap_err();
         let policy = RetryPolicy { max_retries: 10 };
         if let Some(ms) = policy.next_delay_ms(attempt, &e, &hints, random, now) {
             prop_assert!(ms <= MAX_RETRY_AFTER_MS);

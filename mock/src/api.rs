@@ -23,6 +23,7 @@ const PROMPT: &str = "Successfully Submitted. The cluster will not incur any cos
 const INVALID_TOKEN: &str = "Invalid token: Your token is not valid. Please double-check your request parameters and ensure that you have provided a valid API key.";
 const NOT_FOUND: &str = "Cluster not found. Please check your cluster ID.";
 const TOO_MANY: &str = "Too many requests, please try again later.";
+const EMPTY_ID: &str = "The clusterId is empty.";
 
 /// A matching path: preflight, 405, or the drop logic (faults first).
 pub async fn drop_endpoint(
@@ -107,16 +108,20 @@ pub async fn drop_endpoint(
     }
 }
 
-/// Rate limit, then auth, then the cluster: the real API's order.
+/// Auth, then the rate limit (the quota belongs to a key that authenticates:
+/// a bad key gets 401, never 429), then the cluster: the real API's order.
 fn normal(shared: &Shared, auth_header: Option<&[u8]>, cluster_id: &str) -> Response<MockBody> {
+    if shared.classify_auth(auth_header) != Auth::Matched {
+        return reply::api_error(StatusCode::UNAUTHORIZED, 80001, INVALID_TOKEN);
+    }
     if !shared.admit(shared.auth_key(auth_header)) {
         let mut res = reply::api_error(StatusCode::TOO_MANY_REQUESTS, 429, TOO_MANY);
         res.headers_mut()
             .insert(RETRY_AFTER, HeaderValue::from_static("1"));
         return res;
     }
-    if shared.classify_auth(auth_header) != Auth::Matched {
-        return reply::api_error(StatusCode::UNAUTHORIZED, 80001, INVALID_TOKEN);
+    if cluster_id.is_empty() {
+        return reply::api_error(StatusCode::OK, 96025, EMPTY_ID);
     }
     if shared.drop_cluster(cluster_id) {
         reply::json(

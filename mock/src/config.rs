@@ -40,6 +40,9 @@ pub struct Config {
     /// Exit when stdin reaches its end: a parent that spawned the mock with a
     /// pipe and then died (before it could stop it) takes the mock with it.
     pub exit_with_stdin: bool,
+    /// Origins besides the mock's own whose pages may script the `/__mock/`
+    /// control surface (a test page served elsewhere); any other origin is refused.
+    pub control_origins: Vec<String>,
 }
 
 impl Default for Config {
@@ -53,6 +56,7 @@ impl Default for Config {
             pkg: None,
             verbose: false,
             exit_with_stdin: false,
+            control_origins: Vec::new(),
         }
     }
 }
@@ -69,6 +73,7 @@ impl fmt::Debug for Config {
             .field("pkg", &self.pkg)
             .field("verbose", &self.verbose)
             .field("exit_with_stdin", &self.exit_with_stdin)
+            .field("control_origins", &self.control_origins)
             .finish()
     }
 }
@@ -99,6 +104,7 @@ OPTIONS:
   --pkg DIR           serve DIR at /pkg/
   --quiet             do not print one line per request to stderr
   --exit-with-stdin   exit when stdin reaches its end (when the parent holding it is gone)
+  --control-origin O  also let pages of origin O script /__mock/ (repeatable; default: own origin only)
   -h, --help          this text
 
 The first line on stdout is the base URL, e.g. http://127.0.0.1:41234
@@ -161,6 +167,7 @@ where
             }
             "--www" => config.www = Some(PathBuf::from(value("--www")?)),
             "--pkg" => config.pkg = Some(PathBuf::from(value("--pkg")?)),
+            "--control-origin" => config.control_origins.push(value("--control-origin")?),
             other => return Err(format!("unknown argument: {other}")),
         }
     }

@@ -31,12 +31,13 @@ fn hex(c: u8) -> Option<u8> {
     }
 }
 
-/// If `path` ends with `/v2/clusters/{id}/drop`, returns the decoded id.
+/// If `path` ends with `/v2/clusters/{id}/drop`, returns the decoded id
+/// (empty for `/v2/clusters//drop`, which the API answers with code 96025).
 /// Any prefix is allowed, since clients may sit behind a proxy path.
 pub fn drop_cluster_id(path: &str) -> Option<String> {
     let rest = path.strip_suffix("/drop")?;
     let (head, raw_id) = rest.rsplit_once('/')?;
-    if raw_id.is_empty() || !head.ends_with("/v2/clusters") {
+    if !head.ends_with("/v2/clusters") {
         return None;
     }
     Some(percent_decode(raw_id))
@@ -61,7 +62,7 @@ mod tests {
             drop_cluster_id("/api/zilliz/v2/clusters/in01-a%2Fb/drop").as_deref(),
             Some("in01-a/b")
         );
-        assert_eq!(drop_cluster_id("/v2/clusters//drop"), None);
+        assert_eq!(drop_cluster_id("/v2/clusters//drop").as_deref(), Some(""));
         assert_eq!(drop_cluster_id("/v2/clusters/x/y/drop"), None);
         assert_eq!(drop_cluster_id("/v1/clusters/x/drop"), None);
         assert_eq!(drop_cluster_id("/v2/clusters/x"), None);

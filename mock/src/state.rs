@@ -24,7 +24,6 @@ struct Inner {
 /// State shared by all connections of one server.
 pub struct Shared {
     config: Config,
-    expected_auth: String,
     started: Instant,
     ids: AtomicU64,
     hasher: RandomState,
@@ -40,7 +39,6 @@ impl Shared {
             rate: RateLimiter::new(config.rate),
         };
         Shared {
-            expected_auth: format!("Bearer {}", config.api_key),
             config,
             started: Instant::now(),
             ids: AtomicU64::new(0),
@@ -64,11 +62,20 @@ impl Shared {
     }
 
     /// Classifies an Authorization header without keeping it.
+    /// `Bearer <key>`, the scheme in any case (RFC 9110 makes it
+    /// case-insensitive), the key exactly.
     pub fn classify_auth(&self, header: Option<&[u8]>) -> Auth {
-        match header {
-            None => Auth::Missing,
-            Some(v) if v == self.expected_auth.as_bytes() => Auth::Matched,
-            Some(_) => Auth::Mismatched,
+        let Some(v) = header else {
+            return Auth::Missing;
+        };
+        let token = v
+            .get(..7)
+            .filter(|scheme| scheme.eq_ignore_ascii_case(b"bearer "))
+            .and_then(|_| v.get(7..))
+            .map(|rest| rest.trim_ascii_start());
+        match token {
+            Some(t) if t == self.config.api_key.as_bytes() => Auth::Matched,
+            _ => Auth::Mismatched,
         }
     }
 

@@ -54,23 +54,23 @@ async fn preflight_answers_204_with_the_cors_headers() {
 }
 
 #[tokio::test]
-async fn every_response_allows_any_origin_and_exposes_headers() {
+async fn every_api_response_allows_any_origin_and_exposes_headers() {
     let mock = start_with(|c| c.rate = 1).await;
     let a = mock.addr();
     let origin = [("Origin", "http://example.test")];
+    let auth = format!("Bearer {KEY}");
+    let with_key = [("Origin", "http://example.test"), ("Authorization", auth.as_str())];
     queue(a, r#"{"action":"html"}"#).await;
     let answers = vec![
         send(a, "DELETE", "/v2/clusters/x/drop", &origin, None).await, // fault
         send(a, "DELETE", "/v2/clusters/x/drop", &origin, None).await, // 401
-        send(a, "DELETE", "/v2/clusters/x/drop", &origin, None).await, // 429
+        send(a, "DELETE", "/v2/clusters/x/drop", &with_key, None).await, // 200 (96018)
+        send(a, "DELETE", "/v2/clusters/x/drop", &with_key, None).await, // 429
         send(a, "GET", "/v2/clusters/x/drop", &origin, None).await,    // 405
         send(a, "GET", "/nope", &origin, None).await,                  // 404
-        send(a, "GET", "/__mock/health", &origin, None).await,         // control
-        send(a, "POST", "/__mock/faults", &origin, Some("{")).await,   // control 400
-        send(a, "OPTIONS", "/__mock/faults", &origin, None).await,     // control preflight
     ];
     let statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
-    assert_eq!(statuses, vec![502, 401, 429, 405, 404, 200, 400, 204]);
+    assert_eq!(statuses, vec![502, 401, 200, 429, 405, 404]);
     for r in &answers {
         assert_eq!(r.header("access-control-allow-origin"), Some("*"), "{r:?}");
         assert_eq!(
@@ -79,6 +79,46 @@ async fn every_response_allows_any_origin_and_exposes_headers() {
             "{r:?}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_control_surface_answers_only_its_own_origin() {
+    let mock = start_with(|c| c.control_origins = vec!["http://127.0.0.1:9999".into()]).await;
+    let a = mock.addr();
+    // The helper sends `Host: 127.0.0.1`: the page origin that goes with it.
+    let own = "http://127.0.0.1".to_string();
+    let preflight = |origin: &'static str| {
+        [
+            ("Origin", origin),
+            ("Access-Control-Request-Method", "POST"),
+            ("Access-Control-Request-Private-Network", "true"),
+        ]
+    };
+    // Another page's origin: refused before anything runs, with no CORS headers.
+    for (method, path, body) in [
+        ("GET", "/__mock/requests", None),
+        ("POST", "/__mock/faults", Some(r#"{"status":500}"#)),
+        ("POST", "/__mock/reset", None),
+    ] {
+        let r = send(a, method, path, &[("Origin", "http://evil.test")], body).await;
+        assert_eq!(r.status, 403, "{method} {path}");
+        assert_eq!(r.header("access-control-allow-origin"), None);
+    }
+    let r = send(a, "OPTIONS", "/__mock/faults", &preflight("http://evil.test"), None).await;
+    assert_eq!(r.status, 403);
+    assert_eq!(r.header("access-control-allow-private-network"), None);
+    let (_, faults) = control(a, "GET", "/__mock/faults", None).await;
+    assert_eq!(faults, serde_json::json!([]), "the refused fault was not queued");
+    // Its own origin, no origin (a test, curl) and a listed origin are answered.
+    let r = send(a, "GET", "/__mock/health", &[("Origin", own.as_str())], None).await;
+    assert_eq!((r.status, r.header("access-control-allow-origin")), (200, None));
+    assert_eq!(send(a, "GET", "/__mock/health", &[], None).await.status, 200);
+    let listed = [("Origin", "http://127.0.0.1:9999")];
+    let r = send(a, "GET", "/__mock/health", &listed, None).await;
+    assert_eq!((r.status, r.header("access-control-allow-origin")), (200, Some("http://127.0.0.1:9999")));
+    let r = send(a, "OPTIONS", "/__mock/faults", &preflight("http://127.0.0.1:9999"), None).await;
+    assert_eq!(r.status, 204);
+    assert_eq!(r.header("access-control-allow-private-network"), None);
 }
 
 #[tokio::test]

@@ -207,3 +207,43 @@ async fn keep_alive_connections_serve_several_requests() {
         got.extend_from_slice(&buf[..n]);
     }
 }
+
+#[tokio::test]
+async fn a_bad_key_is_refused_before_the_rate_limit() {
+    let mock = start_with(|c| c.rate = 1).await;
+    let a = mock.addr();
+    assert_eq!(drop_cluster(a, "in09-unknown", Some(KEY)).await.status, 200);
+    assert_eq!(drop_cluster(a, "in09-unknown", Some(KEY)).await.status, 429);
+    for _ in 0..3 {
+        let r = drop_cluster(a, "in09-unknown", Some("not-the-key")).await;
+        assert_eq!((r.status, r.json()["code"].clone()), (401, json!(80001)), "never 429");
+    }
+}
+
+#[tokio::test]
+async fn the_bearer_scheme_is_matched_in_any_case() {
+    let mock = start().await;
+    let a = mock.addr();
+    for scheme in ["Bearer", "bearer", "BEARER", "bEaReR"] {
+        let auth = format!("{scheme} {KEY}");
+        let r = send(
+            a,
+            "DELETE",
+            "/v2/clusters/in09-unknown/drop",
+            &[("Authorization", auth.as_str())],
+            None,
+        )
+        .await;
+        assert_eq!(r.json()["code"], 96018, "{scheme}");
+    }
+    let wrong_case_key = format!("Bearer {}", KEY.to_uppercase());
+    let r = send(a, "DELETE", "/v2/clusters/x/drop", &[("Authorization", wrong_case_key.as_str())], None).await;
+    assert_eq!(r.status, 401, "the key itself is exact");
+}
+
+#[tokio::test]
+async fn an_empty_cluster_id_is_code_96025() {
+    let mock = start().await;
+    let r = drop_cluster(mock.addr(), "", Some(KEY)).await;
+    assert_eq!((r.status, r.json()["code"].clone()), (200, json!(96025)));
+}

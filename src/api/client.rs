@@ -6,6 +6,8 @@ use wasm_bindgen::JsValue;
 
 use super::options::{CallOptions, ClientOptions, RetryHook};
 use super::response::DropClusterResponse;
+use crate::core::base_url::accept_serialized;
+use crate::core::validate::base_url_error;
 use crate::core::{
     request_template, validate_client_options, ClientConfig, ClientSpec, DropCall, Next,
     ZillizError,
@@ -36,13 +38,17 @@ impl ZillizCloud {
     /// Checks the options; an error is of kind
     /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) and names the field.
     pub fn new(options: ClientOptions) -> Result<ZillizCloud, ZillizError> {
-        let config = validate_client_options(&ClientSpec {
+        let mut config = validate_client_options(&ClientSpec {
             api_key: &options.api_key,
             region: options.region,
             base_url: options.base_url.as_deref(),
             timeout_ms: options.timeout_ms,
             max_retries: options.max_retries,
         })?;
+        // What is sent is what the runtime's URL makes of the base URL.
+        let href = transport::url_href(&config.base_url).unwrap_or_default();
+        config.base_url = accept_serialized(&config.base_url, &href)
+            .map_err(|problem| base_url_error(problem))?;
         let channel = Channel::new(options.fetch.as_ref(), &request_template(&config));
         Ok(ZillizCloud {
             inner: Rc::new(Inner {
@@ -93,10 +99,11 @@ impl ZillizCloud {
             }
             call.begin_attempt();
             attempts += 1;
-            let outcome = inner
+            let (facts, json) = inner
                 .channel
                 .send(call.url(), call.timeout_ms(), signal)
                 .await;
+            let outcome = call.read(&facts, json);
             match call.after_attempt(outcome, || (transport::random(), transport::now_ms())) {
                 Next::Done(result) => return result.map(|body| (body, attempts)),
                 Next::Retry(event) => {

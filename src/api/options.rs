@@ -28,7 +28,7 @@ pub struct ClientOptions {
 
 impl ClientOptions {
     /// Options with this API key (sent only as `Authorization: Bearer …`),
-    /// region [`Region::Global`], a 30 s timeout per attempt and 2 retries.
+    /// region [`Region::Global`], a 65 s timeout per attempt and 2 retries.
     pub fn new(api_key: impl Into<String>) -> Self {
         ClientOptions {
             api_key: api_key.into(),

@@ -6,8 +6,8 @@
 
 use super::body::BodyError;
 use super::error::{ErrorKind, ZillizError};
-use super::response::{clean_header_value, ResponseHead};
-use super::text::{push_int, split_byte};
+use super::response::ResponseHead;
+use super::text::{clean_text, push_int, split_byte};
 
 /// The response headers the core reads, one per line: the transport reports
 /// their values in this order, one per line too.
@@ -74,9 +74,10 @@ pub enum AttemptOutcome<D> {
     },
 }
 
-/// Reads the transport's facts; `json` is the parsed body, when there was one.
-pub fn read_attempt<D>(facts: &AttemptFacts, json: Option<D>) -> AttemptOutcome<D> {
-    let head = facts.status.map(|status| read_head(facts, status));
+/// Reads the transport's facts; `json` is the parsed body, when there was
+/// one. Every text is cleaned of `secret` (the key) before it is cut.
+pub fn read_attempt<D>(facts: &AttemptFacts, json: Option<D>, secret: &str) -> AttemptOutcome<D> {
+    let head = facts.status.map(|status| read_head(facts, status, secret));
     let failure = if facts.aborted {
         Some(Failure::Aborted)
     } else if facts.timed_out {
@@ -85,7 +86,7 @@ pub fn read_attempt<D>(facts: &AttemptFacts, json: Option<D>) -> AttemptOutcome<
         Some(Failure::TooLarge)
     } else if let Some(e) = &facts.error {
         let detail =
-            clean_header_value(e, MAX_DETAIL_BYTES).unwrap_or_else(|| "fetch failed".into());
+            clean_text(e, MAX_DETAIL_BYTES, secret).unwrap_or_else(|| "fetch failed".into());
         Some(Failure::Network(detail))
     } else {
         None
@@ -117,9 +118,9 @@ pub fn read_attempt<D>(facts: &AttemptFacts, json: Option<D>) -> AttemptOutcome<
 
 /// Status 0 stands for a browser's opaque redirect, and for any status
 /// that is not an integer from 100 to 599 (which `read_attempt` refuses).
-fn read_head(facts: &AttemptFacts, status: f64) -> ResponseHead {
+fn read_head(facts: &AttemptFacts, status: f64, secret: &str) -> ResponseHead {
     let mut values =
-        split_byte(&facts.headers, b'\n').map(|v| clean_header_value(v, MAX_HEADER_BYTES));
+        split_byte(&facts.headers, b'\n').map(|v| clean_text(v, MAX_HEADER_BYTES, secret));
     let mut next = || values.next().flatten();
     let (request_id, x_request_id) = (next(), next());
     let valid = status.fract() == 0.0 && (100.0..=599.0).contains(&status);
@@ -192,7 +193,7 @@ mod tests {
 
     #[test]
     fn a_response_with_its_headers() {
-        match read_attempt(&facts(200.0), Some(7)) {
+        match read_attempt(&facts(200.0), Some(7), "") {
             AttemptOutcome::Response { head, body } => {
                 assert_eq!(head.status, 200);
                 assert_eq!(head.request_id.as_deref(), Some("req-1"));
@@ -206,7 +207,7 @@ mod tests {
             headers: "\nx-id\n".into(),
             ..facts(404.0)
         };
-        match read_attempt::<u8>(&f, None) {
+        match read_attempt::<u8>(&f, None, "") {
             AttemptOutcome::Response { head, body } => {
                 assert_eq!(
                     head.request_id.as_deref(),
@@ -222,7 +223,7 @@ mod tests {
             ..facts(204.0)
         };
         assert!(matches!(
-            read_attempt::<u8>(&f, None),
+            read_attempt::<u8>(&f, None, ""),
             AttemptOutcome::Response {
                 body: Err(BodyError::Empty),
                 ..
@@ -233,7 +234,7 @@ mod tests {
     #[test]
     fn statuses_that_are_not_http_statuses_are_network_failures() {
         for status in [200.5, -1.0, 0.0, 99.0, 600.0, 1e9, f64::NAN, f64::INFINITY] {
-            let outcome = read_attempt(&facts(status), Some(1));
+            let outcome = read_attempt(&facts(status), Some(1), "");
             assert!(
                 matches!(
                     outcome,
@@ -249,7 +250,7 @@ mod tests {
             opaque_redirect: true,
             ..facts(0.0)
         };
-        match read_attempt(&opaque, Some(1)) {
+        match read_attempt(&opaque, Some(1), "") {
             AttemptOutcome::Response { head, .. } => assert_eq!(head.status, 0),
             other => panic!("{other:?}"),
         }
@@ -264,7 +265,7 @@ mod tests {
             error: Some("boom".into()),
             ..facts(200.0)
         };
-        let failure = |f: &AttemptFacts| match read_attempt::<u8>(f, None) {
+        let failure = |f: &AttemptFacts| match read_attempt::<u8>(f, None, "") {
             AttemptOutcome::Failed { failure, .. } => failure,
             other => panic!("{other:?}"),
         };

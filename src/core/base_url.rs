@@ -1,8 +1,13 @@
 //! The `baseUrl` option: an absolute http(s) URL with an optional path prefix.
 //!
 //! Stricter than the URL standard on purpose: no credentials, query,
-//! fragment or dot segments (in any spelling), so that what is sent is
-//! exactly the base URL the caller wrote, followed by the API's path.
+//! fragment or dot segments (in any spelling), so that what is sent is the
+//! base URL the caller wrote, followed by the API's path. The client then
+//! has the runtime's `URL` serialize it (lowercase host, no default port,
+//! canonical IPv4 and IPv6 addresses) and keeps that form if the path came
+//! through unchanged ([`accept_serialized`]): what is sent is what `new URL`
+//! makes of it, and the path prefix survives (tests/node/base-url.test.mjs
+//! checks both against the runtime's `URL`).
 
 use super::text::{find_byte, find_bytes, parse_digits, split_byte, split_once_byte};
 
@@ -108,6 +113,31 @@ fn check_path(path: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// The base URL as the URL standard serialized it (`href`, from the
+/// runtime's `new URL(checked)`), without its trailing `/`, if its path is
+/// still `checked`'s: a path the standard would rewrite is refused.
+pub fn accept_serialized(checked: &str, href: &str) -> Result<String, &'static str> {
+    const CHANGED: &str = "is not kept as written by the URL standard";
+    let path_of = |url: &str| -> Option<usize> {
+        let rest = find_bytes(url.as_bytes(), b"://")? + 3;
+        Some(url.get(rest..)?.bytes().position(|b| b == b'/').map_or(url.len(), |i| rest + i))
+    };
+    let (Some(ci), Some(hi)) = (path_of(checked), path_of(href)) else {
+        return Err(CHANGED);
+    };
+    let (checked_path, href_path) = (checked.get(ci..).unwrap_or(""), href.get(hi..).unwrap_or(""));
+    let mut end = href.len();
+    while end > hi && href.as_bytes().get(end - 1) == Some(&b'/') {
+        end -= 1;
+    }
+    let same_scheme = checked.get(..5) == href.get(..5);
+    let no_extras = find_byte(href, b'?').is_none() && find_byte(href, b'#').is_none();
+    if !same_scheme || !no_extras || href_path.get(..end - hi) != Some(checked_path) {
+        return Err(CHANGED);
+    }
+    Ok(href.get(..end).unwrap_or("").to_owned())
+}
+
 /// `.` or `..`, also spelled `%2e` (the URL standard treats both alike).
 fn is_dot_segment(segment: &str) -> bool {
     let mut rest = segment;
@@ -152,6 +182,28 @@ mod tests {
     }
 
     #[test]
+    fn the_runtimes_serialization_is_kept_when_the_path_survives() {
+        let ok = [
+            ("http://h", "http://h/", "http://h"),
+            ("http://H.Example:80/a/B", "http://h.example/a/B", "http://h.example/a/B"),
+            ("http://[0:0::1]:9/x", "http://[::1]:9/x", "http://[::1]:9/x"),
+            ("http://127.1/p%2F", "http://127.0.0.1/p%2F", "http://127.0.0.1/p%2F"),
+        ];
+        for (checked, href, want) in ok {
+            assert_eq!(accept_serialized(checked, href).as_deref(), Ok(want), "{checked}");
+        }
+        for (checked, href) in [
+            ("http://h/a", "http://h/b"),
+            ("http://h/a", "http://h/a/b"),
+            ("http://h", "https://h/"),
+            ("http://h/a", "http://h/a?x"),
+            ("http://h/a", "garbage"),
+        ] {
+            assert!(accept_serialized(checked, href).is_err(), "{checked} {href}");
+        }
+    }
+
+    #[test]
     fn refused() {
         let bad = [
             "",
@@ -176,6 +228,7 @@ mod tests {
             "https://h/a/%2e",
             "http://h\\x",
             "https://hé",
+
         ];
         for input in bad {
             assert!(normalize_base_url(input).is_err(), "{input}");

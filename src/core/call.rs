@@ -2,7 +2,7 @@
 //! caller does the I/O and feeds each attempt's outcome in; this says
 //! whether the call is done, or which wait comes before the next attempt.
 
-use super::attempt::{aborted_error, failed_attempt_error, AttemptOutcome};
+use super::attempt::{aborted_error, failed_attempt_error, read_attempt, AttemptFacts, AttemptOutcome};
 use super::body::ParsedBody;
 use super::error::{ErrorKind, ZillizError};
 use super::request::drop_url;
@@ -64,6 +64,12 @@ impl DropCall {
         self.settings.timeout_ms
     }
 
+    /// What the transport saw of an attempt, as the call reads it (texts
+    /// cleaned of the key before they are cut).
+    pub fn read<D>(&self, facts: &AttemptFacts, json: Option<D>) -> AttemptOutcome<D> {
+        read_attempt(facts, json, self.key.expose())
+    }
+
     /// Counts the attempt about to be sent.
     pub fn begin_attempt(&mut self) {
         self.state.attempts += 1;
@@ -79,7 +85,7 @@ impl DropCall {
     ) -> Next<D> {
         let (error, hints) = match outcome {
             AttemptOutcome::Response { head, body } => {
-                match classify_drop_response(&head, body, &self.cluster_id) {
+                match classify_drop_response(&head, body, &self.cluster_id, self.key.expose()) {
                     Ok(body) => return Next::Done(Ok(body)),
                     Err(e) => (
                         e,

@@ -13,6 +13,7 @@ pub mod base_url;
 pub mod body;
 pub mod call;
 pub mod error;
+pub mod http_date;
 pub mod request;
 pub mod response;
 pub mod retry;

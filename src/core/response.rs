@@ -3,7 +3,7 @@
 use super::body::{BodyError, JsonKind, ParsedBody};
 use super::error::{ErrorKind, ZillizError};
 use super::retry::is_retryable_status;
-use super::text::{push_int, truncate};
+use super::text::{clean_text, push_int};
 
 /// Bodies larger than this are refused unread: a drop answer is a few hundred bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -47,17 +47,6 @@ fn kind_for_status(status: u16) -> ErrorKind {
     }
 }
 
-/// Keeps a header value printable and short, so it is safe to show.
-pub fn clean_header_value(value: &str, max: usize) -> Option<String> {
-    let cleaned: String = value.chars().filter(|c| !c.is_control()).collect();
-    let cleaned = truncate(cleaned.trim_ascii(), max);
-    if cleaned.is_empty() {
-        None
-    } else {
-        Some(cleaned.to_owned())
-    }
-}
-
 fn error_for(
     head: &ResponseHead,
     kind: ErrorKind,
@@ -83,14 +72,16 @@ fn push_status(m: &mut String, status: u16) {
 
 /// Classifies one answer to the drop request for `cluster_id`, whose body
 /// has already been parsed (or failed to parse), and hands back the body if
-/// it is the documented success for that cluster.
+/// it is the documented success for that cluster. Text the server sent is
+/// cleaned of `secret` (the key) before it is cut into a message.
 pub fn classify_drop_response<D: ParsedBody>(
     head: &ResponseHead,
     body: Result<D, BodyError>,
     cluster_id: &str,
+    secret: &str,
 ) -> Result<D, ZillizError> {
     match head.status {
-        200..=299 => parse_success_status(head, body, cluster_id),
+        200..=299 => parse_success_status(head, body, cluster_id, secret),
         // 0: a browser's opaque redirect, whose status and location are hidden.
         0 | 300..=399 => {
             let mut m = String::from("the server answered with a redirect");
@@ -105,7 +96,7 @@ pub fn classify_drop_response<D: ParsedBody>(
             );
             Err(error_for(head, ErrorKind::Api, m, None))
         }
-        _ => Err(parse_error_status(head, body)),
+        _ => Err(parse_error_status(head, body, secret)),
     }
 }
 
@@ -114,6 +105,7 @@ fn parse_success_status<D: ParsedBody>(
     head: &ResponseHead,
     body: Result<D, BodyError>,
     cluster_id: &str,
+    secret: &str,
 ) -> Result<D, ZillizError> {
     let decode = |reason: &str| {
         let mut m = String::from("unexpected response to the drop request (");
@@ -140,7 +132,7 @@ fn parse_success_status<D: ParsedBody>(
             .ok_or_else(|| decode("\"code\" is not an integer"))?,
     };
     if code != 0 && code != 200 {
-        return Err(logical_error(head, &doc, code));
+        return Err(logical_error(head, &doc, code, secret));
     }
     let data = match doc.member("data") {
         Some(d) if d.kind() == JsonKind::Object => d,
@@ -174,7 +166,7 @@ fn parse_success_status<D: ParsedBody>(
         .unwrap_or_default();
     if answered != cluster_id {
         let mut r = String::from("the answer names cluster ");
-        r.push_str(&clean_header_value(&answered, 128).unwrap_or_default());
+        r.push_str(&clean_text(&answered, 128, secret).unwrap_or_default());
         r.push_str(", not the requested ");
         r.push_str(cluster_id);
         return Err(decode(&r));
@@ -183,12 +175,12 @@ fn parse_success_status<D: ParsedBody>(
 }
 
 /// A 2xx whose body carries a non-zero code: the server refused.
-fn logical_error<D: ParsedBody>(head: &ResponseHead, doc: &D, code: i64) -> ZillizError {
+fn logical_error<D: ParsedBody>(head: &ResponseHead, doc: &D, code: i64, secret: &str) -> ZillizError {
     let kind = kind_for_code(code).unwrap_or(ErrorKind::Api);
     let mut e = error_for(
         head,
         kind,
-        server_message(doc, code, head.status),
+        server_message(doc, code, head.status, secret),
         Some(code),
     );
     e.retryable = false;
@@ -199,6 +191,7 @@ fn logical_error<D: ParsedBody>(head: &ResponseHead, doc: &D, code: i64) -> Zill
 fn parse_error_status<D: ParsedBody>(
     head: &ResponseHead,
     body: Result<D, BodyError>,
+    secret: &str,
 ) -> ZillizError {
     let empty = body.as_ref().is_err_and(|e| *e == BodyError::Empty);
     let doc = body.ok().filter(|d| d.kind() == JsonKind::Object);
@@ -214,7 +207,7 @@ fn parse_error_status<D: ParsedBody>(
             .unwrap_or_else(|| kind_for_status(head.status)),
     };
     let message = match (&doc, code) {
-        (Some(d), Some(c)) => server_message(d, c, head.status),
+        (Some(d), Some(c)) => server_message(d, c, head.status, secret),
         _ => {
             let mut m = String::new();
             push_status(&mut m, head.status);
@@ -237,18 +230,15 @@ fn parse_error_status<D: ParsedBody>(
 }
 
 /// `"{message} (code N, HTTP S)"`, with the server's message cut to a sane length.
-fn server_message<D: ParsedBody>(doc: &D, code: i64, status: u16) -> String {
+fn server_message<D: ParsedBody>(doc: &D, code: i64, status: u16, secret: &str) -> String {
     let mut m = String::new();
     let text = doc
         .member("message")
         .and_then(|v| v.text())
         .unwrap_or_default();
-    match text.trim_ascii() {
-        text if !text.is_empty() => {
-            let text: String = text.chars().filter(|c| !c.is_control()).collect();
-            m.push_str(truncate(&text, MAX_MESSAGE_BYTES));
-        }
-        _ => m.push_str("the server refused the drop"),
+    match clean_text(&text, MAX_MESSAGE_BYTES, secret) {
+        Some(text) => m.push_str(&text),
+        None => m.push_str("the server refused the drop"),
     }
     m.push_str(" (code ");
     push_int(&mut m, code);

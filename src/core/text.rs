@@ -44,9 +44,10 @@ pub fn truncate(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or("")
 }
 
-/// Secrets shorter than this are not searched for: replacing every "k" would
-/// garble messages, and no real key is that short.
-pub const MIN_REDACTED_LEN: usize = 4;
+/// The shortest run of the key that counts as a leak: every run of this many
+/// bytes of the key is removed from a text, not only the whole key, so that
+/// no part of it survives a cut or an echo of a fragment.
+pub const MIN_LEAK_LEN: usize = 8;
 
 /// The first index of `needle` in `hay`. Naive on purpose: the inputs are
 /// short, and core's two-way searcher costs kilobytes of wasm.
@@ -103,22 +104,58 @@ pub fn parse_digits(text: &str) -> Option<u64> {
     Some(n)
 }
 
-/// `s` with every occurrence of `secret` replaced, so that a server or proxy
-/// that echoes the key back cannot put it into an error.
+/// `s` with every run of [`MIN_LEAK_LEN`] or more bytes that also occurs in
+/// `secret` replaced by `[redacted]`, so that a server or proxy that echoes
+/// the key back, whole or in part, cannot put it into an error. A secret
+/// shorter than that run is never searched for (the API key is at least 8).
 pub fn redact(s: &str, secret: &str) -> String {
-    if secret.len() < MIN_REDACTED_LEN {
+    let (text, key) = (s.as_bytes(), secret.as_bytes());
+    if key.len() < MIN_LEAK_LEN || text.len() < MIN_LEAK_LEN {
+        return s.to_owned();
+    }
+    // Which bytes of the text belong to a run of the key. The key is
+    // printable ASCII, so a run never splits a character.
+    let mut hidden = vec![false; text.len()];
+    let mut any = false;
+    for (i, window) in text.windows(MIN_LEAK_LEN).enumerate() {
+        if key.windows(MIN_LEAK_LEN).any(|k| k == window) {
+            hidden.iter_mut().skip(i).take(MIN_LEAK_LEN).for_each(|h| *h = true);
+            any = true;
+        }
+    }
+    if !any {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = find_bytes(rest.as_bytes(), secret.as_bytes()) {
-        // `i` and `i + secret.len()` are char boundaries: they delimit a match of a whole str.
-        out.push_str(rest.get(..i).unwrap_or(""));
-        out.push_str("[redacted]");
-        rest = rest.get(i + secret.len()..).unwrap_or("");
+    let mut in_run = false;
+    for (c, (i, _)) in s.chars().zip(s.char_indices()) {
+        if hidden.get(i).copied().unwrap_or(false) {
+            if !in_run {
+                out.push_str("[redacted]");
+                in_run = true;
+            }
+        } else {
+            out.push(c);
+            in_run = false;
+        }
     }
-    out.push_str(rest);
     out
+}
+
+/// Text from the server or the runtime, made safe to show: control
+/// characters dropped, the key removed (whole or in part) *before* the text
+/// is cut to `max` bytes, so that no cut can leave a piece of it behind.
+pub fn clean_text(value: &str, max: usize, secret: &str) -> Option<String> {
+    let printable: String = value.chars().filter(|c| !c.is_control()).collect();
+    // Any run of the key that reaches into the first `max` bytes lies within
+    // `max + secret.len()` of the start: cut there first, to bound the work.
+    let scrubbed = redact(truncate(&printable, max + secret.len()), secret);
+    let cleaned = truncate(scrubbed.trim_ascii(), max).trim_ascii();
+    if cleaned.is_empty() {
+        None
+    } else {
+        Some(cleaned.to_owned())
+    }
 }
 
 #[cfg(test)]
@@ -162,15 +199,35 @@ mod tests {
         }
     }
 
+    const KEY: &str = "sk-zcw-0123456789abcdef";
+
     #[test]
-    fn redact_hides_secret() {
-        assert_eq!(
-            redact("sk-1 sk-1sk-1!", "sk-1"),
-            "[redacted] [redacted][redacted]!"
-        );
-        assert_eq!(redact("é sk-12 é", "sk-12"), "é [redacted] é");
-        assert_eq!(redact("key=abc123 ok", "abc123"), "key=[redacted] ok");
-        assert_eq!(redact("nothing", ""), "nothing");
-        assert_eq!(redact("network", "k"), "network");
+    fn redact_hides_the_key_and_any_run_of_it() {
+        assert_eq!(redact(&format!("a {KEY} b"), KEY), "a [redacted] b");
+        assert_eq!(redact(&format!("{KEY}{KEY}!"), KEY), "[redacted]!");
+        assert_eq!(redact("é sk-zcw-0123 é", KEY), "é [redacted] é", "a prefix run");
+        assert_eq!(redact("x 89abcdef y", KEY), "x [redacted] y", "a suffix run of 8");
+        assert_eq!(redact("x 9abcdef y", KEY), "x 9abcdef y", "7 bytes are no run");
+        assert_eq!(redact("nothing here", KEY), "nothing here");
+        assert_eq!(redact("nothing here", "short"), "nothing here");
+    }
+
+    #[test]
+    fn clean_text_removes_the_key_before_cutting() {
+        // The key straddles the cut at every offset: no 8-byte run of it survives.
+        for max in 1..40 {
+            for at in 0..max + 2 {
+                let text = format!("{}{KEY}tail", "m".repeat(at));
+                let out = clean_text(&text, max, KEY).unwrap_or_default();
+                assert!(out.len() <= max, "{max} {at}: {out}");
+                for run in KEY.as_bytes().windows(MIN_LEAK_LEN) {
+                    let run = core::str::from_utf8(run).unwrap();
+                    assert!(!out.contains(run), "{max} {at}: {out:?} holds {run}");
+                }
+            }
+        }
+        assert_eq!(clean_text(" abc\r\n", 10, KEY).as_deref(), Some("abc"));
+        assert_eq!(clean_text("", 10, KEY), None);
+        assert_eq!(clean_text("0123456789abc", 4, "").as_deref(), Some("0123"));
     }
 }

@@ -13,8 +13,9 @@ pub const GLOBAL_BASE_URL: &str = "https://api.cloud.zilliz.com";
 /// The control plane of region `cn`.
 pub const CN_BASE_URL: &str = "https://api.cloud.zilliz.com.cn";
 
-/// Per attempt: the control plane itself gives up after 60 s.
-pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// Per attempt. The control plane itself gives up after 60 s: a shorter
+/// client timeout would turn slow successes into retries and `maybeDropped`.
+pub const DEFAULT_TIMEOUT_MS: u32 = 65_000;
 /// The longest `timeoutMs` accepted.
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
 /// Retries when the options name none.
@@ -151,12 +152,17 @@ fn field_error(field: &str, problem: &str) -> ZillizError {
     ZillizError::invalid_input(m)
 }
 
+/// "baseUrl {problem}".
+pub fn base_url_error(problem: &str) -> ZillizError {
+    field_error("baseUrl", problem)
+}
+
 /// Checks the client options; every client-level check is here.
 pub fn validate_client_options(spec: &ClientSpec<'_>) -> Result<ClientConfig, ZillizError> {
     let api_key = validate_api_key(spec.api_key)?;
     let base_url = match spec.base_url {
         None => spec.region.base_url().to_owned(),
-        Some(url) => normalize_base_url(url).map_err(|p| field_error("baseUrl", p))?,
+        Some(url) => normalize_base_url(url).map_err(base_url_error)?,
     };
     Ok(ClientConfig {
         api_key,
@@ -322,7 +328,7 @@ mod tests {
     fn defaults() {
         let c = validate_client_options(&spec(KEY)).unwrap();
         assert_eq!(c.base_url, GLOBAL_BASE_URL);
-        assert_eq!((c.timeout_ms, c.max_retries), (30_000, 2));
+        assert_eq!((c.timeout_ms, c.max_retries), (65_000, 2));
         let cn = validate_client_options(&ClientSpec {
             region: Region::Cn,
             ..spec(KEY)
@@ -439,7 +445,7 @@ mod tests {
         let s = validate_call_options(&c, Some(5), Some(0)).unwrap();
         assert_eq!((s.timeout_ms, s.max_retries), (5, 0));
         let s = validate_call_options(&c, None, None).unwrap();
-        assert_eq!((s.timeout_ms, s.max_retries), (30_000, 2));
+        assert_eq!((s.timeout_ms, s.max_retries), (65_000, 2));
     }
 
     #[test]

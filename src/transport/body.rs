@@ -6,11 +6,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Outcome;
-use crate::core::attempt::{AttemptFacts, AttemptOutcome};
+use crate::core::attempt::AttemptFacts;
 use crate::core::body::{JsonKind, ParsedBody};
-use crate::core::read_attempt;
 
-pub(super) fn read_outcome(outcome: &Outcome) -> AttemptOutcome<JsValue> {
+/// The facts `attempt.js` reported, and the parsed body if there was one.
+pub(super) fn read_outcome(outcome: &Outcome) -> (AttemptFacts, Option<JsValue>) {
     let facts = AttemptFacts {
         status: outcome.status(),
         opaque_redirect: outcome.opaque_redirect(),
@@ -23,7 +23,7 @@ pub(super) fn read_outcome(outcome: &Outcome) -> AttemptOutcome<JsValue> {
         body_invalid: outcome.body_invalid(),
     };
     let json = outcome.json();
-    read_attempt(&facts, (!json.is_undefined()).then_some(json))
+    (facts, (!json.is_undefined()).then_some(json))
 }
 
 /// Each check is a crossing into JS: objects (the common case) are told

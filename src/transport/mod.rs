@@ -16,8 +16,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use crate::core::attempt::{AttemptFacts, AttemptOutcome};
-use crate::core::read_attempt;
+use crate::core::attempt::AttemptFacts;
 use crate::core::request::RequestTemplate;
 use crate::core::response::MAX_BODY_BYTES;
 
@@ -74,6 +73,14 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
+    /// The runtime's WHATWG URL parser.
+    #[wasm_bindgen(js_name = URL)]
+    type RuntimeUrl;
+    #[wasm_bindgen(catch, constructor, js_class = "URL")]
+    fn new(url: &str) -> Result<RuntimeUrl, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn href(this: &RuntimeUrl) -> String;
+
     /// The caller's signal, read without trusting it: its getter may throw.
     type SignalLike;
     #[wasm_bindgen(catch, method, getter)]
@@ -130,6 +137,12 @@ pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), ()> {
     }
 }
 
+/// `new URL(url).href`: how the runtime's `fetch` will read this URL; `None`
+/// if the runtime refuses it.
+pub fn url_href(url: &str) -> Option<String> {
+    RuntimeUrl::new(url).ok().map(|u| u.href())
+}
+
 /// Backoff jitter.
 pub fn random() -> f64 {
     js_sys::Math::random()
@@ -165,19 +178,19 @@ impl Channel {
     }
 
     /// One HTTP attempt, bounded by `timeout_ms` from the call to `fetch` to
-    /// the last byte of the body.
+    /// the last byte of the body: what it saw, for the core to read.
     pub async fn send(
         &self,
         url: &str,
         timeout_ms: u32,
         signal: Option<&AbortSignal>,
-    ) -> AttemptOutcome<JsValue> {
+    ) -> (AttemptFacts, Option<JsValue>) {
         let pending = start_attempt(&self.template, url, timeout_ms, &as_js(signal));
         match AbortGuard(Some(pending)).finish().await {
             Ok(outcome) => body::read_outcome(&outcome.unchecked_into()),
             // attempt() catches what fetch, the body and the signal throw: not reached.
-            Err(_) => read_attempt(
-                &AttemptFacts {
+            Err(_) => (
+                AttemptFacts {
                     error: Some("the attempt ended without an outcome".into()),
                     ..Default::default()
                 },

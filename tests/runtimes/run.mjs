@@ -10,7 +10,7 @@ import { spawn, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startMock } from "../support/mock.mjs";
+import { freePort, startMock } from "../support/mock.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const HERE = join(ROOT, "tests/runtimes");
@@ -116,7 +116,10 @@ execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", 
 const installed = join(HERE, "node_modules/zilliz-cloud-wasm");
 note(`installed ${tarball} by name into ${installed}: ${readdirSync(installed).sort().join(" ")}`);
 
-const mock = await startMock({ bin: MOCK_BIN, apiKey: API_KEY, rate: 0, www: SITE });
+// The Vite dev server's page calls the mock from its own origin, control surface included:
+// its port is chosen now so that the mock can let that origin (and only it) script /__mock/.
+const VITE_PORT = await freePort();
+const mock = await startMock({ bin: MOCK_BIN, apiKey: API_KEY, rate: 0, www: SITE, controlOrigins: [`http://127.0.0.1:${VITE_PORT}`] });
 stopOnSignal.add(mock.pid);
 const mockUrl = mock.url;
 const mockPort = new URL(mockUrl).port;
@@ -224,7 +227,7 @@ await build({ configFile: false, root: ${JSON.stringify(join(HERE, "browser/bund
 /** The same page from Vite's dev server (its own origin: the API calls are cross-origin). */
 async function viteDevRuntime() {
   const child = spawnGroup(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), join(HERE, "browser/bundled"),
-    "--host", "127.0.0.1", "--port", "0", "--strictPort", "--force"], { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    "--host", "127.0.0.1", "--port", String(VITE_PORT), "--strictPort", "--force"], { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   try {
     const url = await new Promise((resolve, reject) => {

@@ -10,14 +10,16 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DEBUG_BIN = join(ROOT, "target/debug/zilliz-mock");
 
 /**
- * @param {{ bin?: string, apiKey: string, clusters?: string[], rate?: number, www?: string, pkg?: string, showLog?: boolean }} options
+ * @param {{ bin?: string, apiKey: string, clusters?: string[], rate?: number, www?: string, pkg?: string, showLog?: boolean, controlOrigins?: string[] }} options
  * `www` and `pkg` are folders to serve, relative to the repository or absolute.
  */
-export async function startMock({ bin = process.env.MOCK_BIN ?? DEBUG_BIN, apiKey, clusters = [], rate = 1000, www, pkg, showLog = false }) {
+export async function startMock({ bin = process.env.MOCK_BIN ?? DEBUG_BIN, apiKey, clusters = [], rate = 1000, www, pkg, showLog = false, controlOrigins = [] }) {
   // --exit-with-stdin: if this process dies before stop(), the pipe closes and the mock exits too.
   const args = ["--port", "0", "--api-key", apiKey, "--rate", String(rate), "--exit-with-stdin"];
   if (clusters.length) args.push("--clusters", clusters.join(","));
   if (!showLog) args.push("--quiet");
+  // Pages of other origins that may script /__mock/ (the mock answers only its own otherwise).
+  for (const origin of controlOrigins) args.push("--control-origin", origin);
   const folder = (dir) => (isAbsolute(dir) ? dir : join(ROOT, dir));
   if (www) args.push("--www", folder(www));
   if (pkg) args.push("--pkg", folder(pkg));
@@ -63,4 +65,17 @@ export async function startMock({ bin = process.env.MOCK_BIN ?? DEBUG_BIN, apiKe
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** A free TCP port on 127.0.0.1, for a server that must be named before it starts. */
+export async function freePort() {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -1,0 +1,128 @@
+// The package's API: thin JS classes in front of the wasm exports, so that no input and no
+// misuse can make a JS exception unwind through wasm frames (it would leak the wasm shadow
+// stack, and a few thousand of them break the module for good).
+//
+// - Options are read here, once each and only from own properties, into a plain snapshot;
+//   a getter or Proxy trap that throws, or a revoked Proxy, is caught and reported to wasm as
+//   "could not be read". The wasm side then reads only that snapshot, which cannot throw.
+// - A freed client, a second free(), or a method called on something that is not a client
+//   rejects with a ZillizError of kind "invalid_input" before anything reaches wasm.
+// - Every check of a value (what it is, whether it is valid) is made in Rust: this file only
+//   reads values safely and hands them on.
+import { ZillizCloud as WasmClient, dropCluster as wasmDropCluster } from "./zilliz_cloud_wasm.js";
+import { ZillizError } from "./zilliz_error.js";
+
+const CLIENT = ["apiKey", "region", "baseUrl", "timeoutMs", "maxRetries", "fetch", "onRetry"];
+const CALL = ["signal", "timeoutMs", "maxRetries", "onRetry"];
+const ONE_SHOT = [...new Set([...CLIENT, ...CALL, "clusterId"])];
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Whether `value` can be handed to wasm: a revoked Proxy throws on the first look. */
+function readable(value) {
+  if (value === null || (typeof value != "object" && typeof value != "function")) return true;
+  try {
+    Array.isArray(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The own properties `names` of `options`, each read once, in a plain object; a value that
+ * could not be read is left out and named in `unreadable`. What is not an object is returned
+ * as it is (wasm says it must be an object); an array as an empty one.
+ */
+function snapshot(options, names) {
+  if (options === null || (typeof options != "object" && typeof options != "function")) return options;
+  try {
+    if (Array.isArray(options)) return [];
+  } catch {
+    return { unreadable: "options" };
+  }
+  if (typeof options == "function") return options;
+  // No prototype: a polluted Object.prototype.baseUrl must not answer for a missing option.
+  const out = Object.create(null);
+  for (const name of names) {
+    try {
+      if (!hasOwn.call(options, name)) continue;
+      const value = options[name];
+      if (readable(value)) out[name] = value;
+      else out.unreadable ??= name;
+    } catch {
+      out.unreadable ??= name;
+    }
+  }
+  return out;
+}
+
+function misuse(message) {
+  return new ZillizError(message, "invalid_input", null, null, null, false, 0, false);
+}
+
+/** An aborted call says why: `cause` is the signal's `reason`. */
+function withCause(promise, options) {
+  const signal = options && typeof options == "object" ? options.signal : undefined;
+  if (signal === undefined) return promise;
+  return promise.catch((err) => {
+    if (err instanceof ZillizError && err.kind == "aborted") {
+      try {
+        err.cause = signal.reason;
+      } catch {
+        // a reason that cannot be read is left out
+      }
+    }
+    throw err;
+  });
+}
+
+/** Runs `start`, which calls into wasm; anything it throws becomes a rejection. */
+function call(start, options) {
+  try {
+    return withCause(start(), options);
+  } catch (err) {
+    return Promise.reject(err instanceof ZillizError ? err : misuse("the call could not start"));
+  }
+}
+
+/** A client for the Zilliz Cloud control plane. */
+export class ZillizCloud {
+  #inner;
+
+  /** Throws a ZillizError of kind "invalid_input" for bad options. */
+  constructor(options) {
+    this.#inner = new WasmClient(snapshot(options, CLIENT));
+  }
+
+  /** Drops a cluster. Always returns a promise; every failure rejects it with a ZillizError. */
+  dropCluster(clusterId, options) {
+    if (this === null || typeof this != "object" || !(#inner in this)) {
+      return Promise.reject(misuse("dropCluster was called on something that is not a ZillizCloud client"));
+    }
+    const inner = this.#inner;
+    if (inner === null) return Promise.reject(misuse("this ZillizCloud client was freed"));
+    const request = snapshot(options ?? {}, CALL);
+    let id = clusterId;
+    if (!readable(id)) {
+      id = undefined;
+      if (request && typeof request == "object") request.unreadable ??= "clusterId";
+    }
+    return call(() => inner.dropCluster(id, request), request);
+  }
+
+  /** Frees the client's wasm memory now instead of at garbage collection; calls in flight finish. */
+  free() {
+    if (this === null || typeof this != "object" || !(#inner in this)) return;
+    const inner = this.#inner;
+    this.#inner = null;
+    inner?.free();
+  }
+}
+
+/** The one-shot form: `dropCluster({ apiKey, clusterId, ...options })`. */
+export function dropCluster(options) {
+  const request = snapshot(options, ONE_SHOT);
+  return call(() => wasmDropCluster(request), request);
+}
+
+export { ZillizError };
