@@ -14,9 +14,9 @@ test: bootstrap
 demo: build
 	@bash scripts/demo.sh
 
-# The long forms of the property tests: 1,000,000 cases each, release build.
+# The long forms of the property tests: 1,000,000 cases each (scripts/fuzz.sh).
 fuzz: bootstrap
-	PROPTEST_CASES=1000000 cargo test --release --test fuzz -- --nocapture
+	@bash scripts/fuzz.sh
 
 # 1,000 concurrent calls against the mock with 10% faulted answers; prints its figures.
 load: build

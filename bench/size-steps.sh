@@ -2,7 +2,7 @@
 # Rebuilds the package at each commit of the size work, in scratch worktrees,
 # and prints the budgeted size (tests/size/size.mjs) after each step.
 # Usage: bash bench/size-steps.sh   (after make build; about 10 minutes)
-#        ONLY="4f5865d HEAD:dlmalloc HEAD" bash bench/size-steps.sh   (some steps only)
+#        ONLY="e3586ec:dlmalloc e3586ec HEAD" bash bench/size-steps.sh   (some steps only)
 # A step "REV:dlmalloc" is REV built with std's dlmalloc instead of talc.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,8 +20,9 @@ STEPS=(
   "23de7ed|+ one redirect message for both forms, option values read without a temporary array, ZillizError's name by assignment"
   "2bdd01d|+ a call that could stall without a promise rejects with an Error (a branch not reached)"
   "4f5865d|issue 6's last commit (a signal whose listener methods throw is ignored)"
-  "HEAD:dlmalloc|+ issue 10: the Rust API on wasm-bindgen-futures, the core's call state machine, serde types, std's dlmalloc"
-  "HEAD|+ talc instead of dlmalloc: the current commit"
+  "e3586ec:dlmalloc|+ issue 10: the Rust API on wasm-bindgen-futures, the core's call state machine, serde types, std's dlmalloc"
+  "e3586ec|+ talc instead of dlmalloc: issue 10's last commit"
+  "HEAD|+ issue 11's hardening: the current commit"
 )
 SCRATCH="$(mktemp -d)"
 trap 'git -C "$ROOT" worktree prune; rm -rf "$SCRATCH"' EXIT

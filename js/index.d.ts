@@ -84,6 +84,8 @@ export class ZillizError extends Error {
    * unknown (timeout, network failure, 5xx): that attempt probably dropped the cluster.
    */
   readonly maybeDropped: boolean;
+  /** Kind "aborted": the signal's `reason` (an `AbortSignal.timeout()` gives a "TimeoutError"). */
+  readonly cause?: unknown;
 }
 
 export class ZillizCloud {

@@ -34,7 +34,8 @@ echo "rust-api: mock at $MOCK_URL" >&2
 run_tests() { # $1 = suite name, then environment assignments for the runner
   local name="$1" log="$LOGS/$1.log" p f; shift
   if [ -z "$MOCK_URL" ]; then echo "SUITE $name 0 1"; return; fi
-  stable env "$@" ZCW_MOCK_URL="$MOCK_URL" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  stable env "$@" ZCW_MOCK_URL="$MOCK_URL" ZCW_FUZZ_CASES="${ZCW_FUZZ_CASES:-3000}" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --release --target wasm32-unknown-unknown --test rust_api 2>&1 | tee "$log"
   p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
   f=$(grep -Eo '[0-9]+ failed;' "$log" | awk '{s+=$1} END {print s+0}')

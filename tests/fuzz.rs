@@ -20,8 +20,8 @@ use proptest::prelude::*;
 use serde_body::parse_body;
 use serde_json::Value;
 use zilliz_cloud_wasm::core::body::{exact_integer, BodyError, JsonKind, ParsedBody};
-use zilliz_cloud_wasm::core::response::kind_for_code;
 use zilliz_cloud_wasm::core::http_date::parse_http_date_ms;
+use zilliz_cloud_wasm::core::response::kind_for_code;
 use zilliz_cloud_wasm::core::retry::{server_delay_ms, RetryHints, MAX_RETRY_AFTER_MS};
 use zilliz_cloud_wasm::core::validate::{
     raw_max_retries, raw_timeout_ms, validate_api_key, validate_client_options,

@@ -455,3 +455,121 @@ async fn the_key_is_in_no_display_debug_or_field() {
     assert!(!text.contains(KEY), "{text}");
     assert_eq!(Reflect::get(&js, &"kind".into()).unwrap(), "auth");
 }
+
+/// A seeded xorshift generator: the same cases on every run.
+struct Cases(u64);
+
+impl Cases {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn fuzz_cases() -> u64 {
+    option_env!("ZCW_FUZZ_CASES")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3000)
+}
+
+/// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, usize, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2), month as usize, day)
+}
+
+const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const LONG_DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The three forms of RFC 9110 for a whole second, as a server would write them.
+fn http_dates(secs: i64) -> [String; 3] {
+    let days = secs.div_euclid(86_400);
+    let rest = secs.rem_euclid(86_400);
+    let (h, m, s) = (rest / 3600, rest / 60 % 60, rest % 60);
+    let (y, mo, d) = civil_from_days(days);
+    let w = (days + 4).rem_euclid(7) as usize;
+    let (day, long, month) = (DAYS[w], LONG_DAYS[w], MONTHS[mo - 1]);
+    [
+        format!("{day}, {d:02} {month} {y} {h:02}:{m:02}:{s:02} GMT"),
+        format!(
+            "{long}, {d:02}-{month}-{:02} {h:02}:{m:02}:{s:02} GMT",
+            y % 100
+        ),
+        format!("{day} {month} {d:>2} {h:02}:{m:02}:{s:02} {y}"),
+    ]
+}
+
+#[wasm_bindgen_test]
+fn http_dates_agree_with_date_parse_and_impossible_ones_are_refused() {
+    use zilliz_cloud_wasm::core::http_date::parse_http_date_ms;
+    let now = js_sys::Date::now();
+    let now_year = 1970.0 + now / (365.2425 * 86_400_000.0);
+    let mut cases = Cases(0x9E37_79B9_7F4A_7C15);
+    let mut compared = 0;
+    for _ in 0..fuzz_cases() {
+        // 1970 to 2099, to the second, with the edges of days and months often.
+        let secs = match cases.below(4) {
+            0 => cases.below(4_102_444_800) as i64,
+            1 => (cases.below(47_482) as i64) * 86_400 + [0, 86_399][cases.below(2) as usize],
+            _ => (cases.below(47_482) as i64) * 86_400 + cases.below(86_400) as i64,
+        };
+        let want = secs as f64 * 1000.0;
+        let [imf, rfc850, asctime] = http_dates(secs);
+        for text in [&imf, &asctime] {
+            assert_eq!(parse_http_date_ms(text, now), Some(want), "{text}");
+            assert_eq!(js_sys::Date::parse(text), want, "Date.parse({text})");
+        }
+        // A two-digit year: RFC 9110 reads one more than 50 years ahead as the past
+        // century (a window that moves with now); V8 always reads 00-49 as 20xx and
+        // 50-99 as 19xx. Compared where both windows give the year written.
+        let year = 1970.0 + want / (365.2425 * 86_400_000.0);
+        let full_year = civil_from_days(secs.div_euclid(86_400)).0;
+        let v8_year = if full_year % 100 < 50 {
+            2000 + full_year % 100
+        } else {
+            1900 + full_year % 100
+        };
+        if v8_year == full_year && year - now_year < 49.0 && now_year - year < 49.0 {
+            assert_eq!(parse_http_date_ms(&rfc850, now), Some(want), "{rfc850}");
+            assert_eq!(js_sys::Date::parse(&rfc850), want, "Date.parse({rfc850})");
+            compared += 1;
+        }
+    }
+    assert!(compared > 0);
+    // Impossible dates: refused here, where Date.parse rolls them over to a later day.
+    for text in [
+        "Sat, 31 Feb 2026 00:00:00 GMT",
+        "Sun, 29 Feb 2025 00:00:00 GMT",
+        "Thu, 31 Apr 2026 12:00:00 GMT",
+        "Mon, 31 Jun 2025 08:49:37 GMT",
+    ] {
+        assert_eq!(parse_http_date_ms(text, now), None, "{text}");
+        assert!(
+            !js_sys::Date::parse(text).is_nan(),
+            "V8 reads {text}: the reason not to use it"
+        );
+    }
+}

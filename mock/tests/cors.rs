@@ -59,7 +59,10 @@ async fn every_api_response_allows_any_origin_and_exposes_headers() {
     let a = mock.addr();
     let origin = [("Origin", "http://example.test")];
     let auth = format!("Bearer {KEY}");
-    let with_key = [("Origin", "http://example.test"), ("Authorization", auth.as_str())];
+    let with_key = [
+        ("Origin", "http://example.test"),
+        ("Authorization", auth.as_str()),
+    ];
     queue(a, r#"{"action":"html"}"#).await;
     let answers = vec![
         send(a, "DELETE", "/v2/clusters/x/drop", &origin, None).await, // fault
@@ -104,19 +107,53 @@ async fn the_control_surface_answers_only_its_own_origin() {
         assert_eq!(r.status, 403, "{method} {path}");
         assert_eq!(r.header("access-control-allow-origin"), None);
     }
-    let r = send(a, "OPTIONS", "/__mock/faults", &preflight("http://evil.test"), None).await;
+    let r = send(
+        a,
+        "OPTIONS",
+        "/__mock/faults",
+        &preflight("http://evil.test"),
+        None,
+    )
+    .await;
     assert_eq!(r.status, 403);
     assert_eq!(r.header("access-control-allow-private-network"), None);
     let (_, faults) = control(a, "GET", "/__mock/faults", None).await;
-    assert_eq!(faults, serde_json::json!([]), "the refused fault was not queued");
+    assert_eq!(
+        faults,
+        serde_json::json!([]),
+        "the refused fault was not queued"
+    );
     // Its own origin, no origin (a test, curl) and a listed origin are answered.
-    let r = send(a, "GET", "/__mock/health", &[("Origin", own.as_str())], None).await;
-    assert_eq!((r.status, r.header("access-control-allow-origin")), (200, None));
-    assert_eq!(send(a, "GET", "/__mock/health", &[], None).await.status, 200);
+    let r = send(
+        a,
+        "GET",
+        "/__mock/health",
+        &[("Origin", own.as_str())],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.header("access-control-allow-origin")),
+        (200, None)
+    );
+    assert_eq!(
+        send(a, "GET", "/__mock/health", &[], None).await.status,
+        200
+    );
     let listed = [("Origin", "http://127.0.0.1:9999")];
     let r = send(a, "GET", "/__mock/health", &listed, None).await;
-    assert_eq!((r.status, r.header("access-control-allow-origin")), (200, Some("http://127.0.0.1:9999")));
-    let r = send(a, "OPTIONS", "/__mock/faults", &preflight("http://127.0.0.1:9999"), None).await;
+    assert_eq!(
+        (r.status, r.header("access-control-allow-origin")),
+        (200, Some("http://127.0.0.1:9999"))
+    );
+    let r = send(
+        a,
+        "OPTIONS",
+        "/__mock/faults",
+        &preflight("http://127.0.0.1:9999"),
+        None,
+    )
+    .await;
     assert_eq!(r.status, 204);
     assert_eq!(r.header("access-control-allow-private-network"), None);
 }

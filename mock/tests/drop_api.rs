@@ -216,7 +216,11 @@ async fn a_bad_key_is_refused_before_the_rate_limit() {
     assert_eq!(drop_cluster(a, "in09-unknown", Some(KEY)).await.status, 429);
     for _ in 0..3 {
         let r = drop_cluster(a, "in09-unknown", Some("not-the-key")).await;
-        assert_eq!((r.status, r.json()["code"].clone()), (401, json!(80001)), "never 429");
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (401, json!(80001)),
+            "never 429"
+        );
     }
 }
 
@@ -237,7 +241,14 @@ async fn the_bearer_scheme_is_matched_in_any_case() {
         assert_eq!(r.json()["code"], 96018, "{scheme}");
     }
     let wrong_case_key = format!("Bearer {}", KEY.to_uppercase());
-    let r = send(a, "DELETE", "/v2/clusters/x/drop", &[("Authorization", wrong_case_key.as_str())], None).await;
+    let r = send(
+        a,
+        "DELETE",
+        "/v2/clusters/x/drop",
+        &[("Authorization", wrong_case_key.as_str())],
+        None,
+    )
+    .await;
     assert_eq!(r.status, 401, "the key itself is exact");
 }
 

@@ -120,12 +120,20 @@ pub fn accept_serialized(checked: &str, href: &str) -> Result<String, &'static s
     const CHANGED: &str = "is not kept as written by the URL standard";
     let path_of = |url: &str| -> Option<usize> {
         let rest = find_bytes(url.as_bytes(), b"://")? + 3;
-        Some(url.get(rest..)?.bytes().position(|b| b == b'/').map_or(url.len(), |i| rest + i))
+        Some(
+            url.get(rest..)?
+                .bytes()
+                .position(|b| b == b'/')
+                .map_or(url.len(), |i| rest + i),
+        )
     };
     let (Some(ci), Some(hi)) = (path_of(checked), path_of(href)) else {
         return Err(CHANGED);
     };
-    let (checked_path, href_path) = (checked.get(ci..).unwrap_or(""), href.get(hi..).unwrap_or(""));
+    let (checked_path, href_path) = (
+        checked.get(ci..).unwrap_or(""),
+        href.get(hi..).unwrap_or(""),
+    );
     let mut end = href.len();
     while end > hi && href.as_bytes().get(end - 1) == Some(&b'/') {
         end -= 1;
@@ -185,12 +193,28 @@ mod tests {
     fn the_runtimes_serialization_is_kept_when_the_path_survives() {
         let ok = [
             ("http://h", "http://h/", "http://h"),
-            ("http://H.Example:80/a/B", "http://h.example/a/B", "http://h.example/a/B"),
-            ("http://[0:0::1]:9/x", "http://[::1]:9/x", "http://[::1]:9/x"),
-            ("http://127.1/p%2F", "http://127.0.0.1/p%2F", "http://127.0.0.1/p%2F"),
+            (
+                "http://H.Example:80/a/B",
+                "http://h.example/a/B",
+                "http://h.example/a/B",
+            ),
+            (
+                "http://[0:0::1]:9/x",
+                "http://[::1]:9/x",
+                "http://[::1]:9/x",
+            ),
+            (
+                "http://127.1/p%2F",
+                "http://127.0.0.1/p%2F",
+                "http://127.0.0.1/p%2F",
+            ),
         ];
         for (checked, href, want) in ok {
-            assert_eq!(accept_serialized(checked, href).as_deref(), Ok(want), "{checked}");
+            assert_eq!(
+                accept_serialized(checked, href).as_deref(),
+                Ok(want),
+                "{checked}"
+            );
         }
         for (checked, href) in [
             ("http://h/a", "http://h/b"),
@@ -199,7 +223,10 @@ mod tests {
             ("http://h/a", "http://h/a?x"),
             ("http://h/a", "garbage"),
         ] {
-            assert!(accept_serialized(checked, href).is_err(), "{checked} {href}");
+            assert!(
+                accept_serialized(checked, href).is_err(),
+                "{checked} {href}"
+            );
         }
     }
 
@@ -228,7 +255,6 @@ mod tests {
             "https://h/a/%2e",
             "http://h\\x",
             "https://hé",
-
         ];
         for input in bad {
             assert!(normalize_base_url(input).is_err(), "{input}");

@@ -2,7 +2,9 @@
 //! caller does the I/O and feeds each attempt's outcome in; this says
 //! whether the call is done, or which wait comes before the next attempt.
 
-use super::attempt::{aborted_error, failed_attempt_error, read_attempt, AttemptFacts, AttemptOutcome};
+use super::attempt::{
+    aborted_error, failed_attempt_error, read_attempt, AttemptFacts, AttemptOutcome,
+};
 use super::body::ParsedBody;
 use super::error::{ErrorKind, ZillizError};
 use super::request::drop_url;

@@ -168,16 +168,24 @@ mod tests {
         assert_eq!(p("Sun Nov  6 08:49:37 1994"), Some(NOV_6_1994));
         assert_eq!(p("Sun Nov 06 08:49:37 1994"), Some(NOV_6_1994));
         assert_eq!(p("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
-        assert_eq!(p("Tue, 29 Feb 2028 12:00:00 GMT"), Some(1_835_438_400_000.0));
+        assert_eq!(
+            p("Tue, 29 Feb 2028 12:00:00 GMT"),
+            Some(1_835_438_400_000.0)
+        );
         assert_eq!(p("Tue, 29 Feb 2000 00:00:00 GMT"), Some(951_782_400_000.0));
     }
 
     #[test]
     fn rfc_850_years_more_than_50_years_ahead_are_the_past_century() {
         let year = |t| parse_http_date_ms(t, NOW).map(|ms| 1970.0 + ms / (365.2425 * DAY_MS));
-        assert!(year("Wednesday, 06-Nov-30 08:49:37 GMT").is_some_and(|y| (2030.0..2031.0).contains(&y)));
-        assert!(year("Friday, 06-Nov-76 08:49:37 GMT").is_some_and(|y| (2076.0..2077.0).contains(&y)));
-        assert!(year("Sunday, 06-Nov-77 08:49:37 GMT").is_some_and(|y| (1977.0..1978.0).contains(&y)));
+        assert!(year("Wednesday, 06-Nov-30 08:49:37 GMT")
+            .is_some_and(|y| (2030.0..2031.0).contains(&y)));
+        assert!(
+            year("Friday, 06-Nov-76 08:49:37 GMT").is_some_and(|y| (2076.0..2077.0).contains(&y))
+        );
+        assert!(
+            year("Sunday, 06-Nov-77 08:49:37 GMT").is_some_and(|y| (1977.0..1978.0).contains(&y))
+        );
     }
 
     #[test]

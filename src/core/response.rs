@@ -175,7 +175,12 @@ fn parse_success_status<D: ParsedBody>(
 }
 
 /// A 2xx whose body carries a non-zero code: the server refused.
-fn logical_error<D: ParsedBody>(head: &ResponseHead, doc: &D, code: i64, secret: &str) -> ZillizError {
+fn logical_error<D: ParsedBody>(
+    head: &ResponseHead,
+    doc: &D,
+    code: i64,
+    secret: &str,
+) -> ZillizError {
     let kind = kind_for_code(code).unwrap_or(ErrorKind::Api);
     let mut e = error_for(
         head,

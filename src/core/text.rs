@@ -119,7 +119,11 @@ pub fn redact(s: &str, secret: &str) -> String {
     let mut any = false;
     for (i, window) in text.windows(MIN_LEAK_LEN).enumerate() {
         if key.windows(MIN_LEAK_LEN).any(|k| k == window) {
-            hidden.iter_mut().skip(i).take(MIN_LEAK_LEN).for_each(|h| *h = true);
+            hidden
+                .iter_mut()
+                .skip(i)
+                .take(MIN_LEAK_LEN)
+                .for_each(|h| *h = true);
             any = true;
         }
     }
@@ -205,9 +209,21 @@ mod tests {
     fn redact_hides_the_key_and_any_run_of_it() {
         assert_eq!(redact(&format!("a {KEY} b"), KEY), "a [redacted] b");
         assert_eq!(redact(&format!("{KEY}{KEY}!"), KEY), "[redacted]!");
-        assert_eq!(redact("é sk-zcw-0123 é", KEY), "é [redacted] é", "a prefix run");
-        assert_eq!(redact("x 89abcdef y", KEY), "x [redacted] y", "a suffix run of 8");
-        assert_eq!(redact("x 9abcdef y", KEY), "x 9abcdef y", "7 bytes are no run");
+        assert_eq!(
+            redact("é sk-zcw-0123 é", KEY),
+            "é [redacted] é",
+            "a prefix run"
+        );
+        assert_eq!(
+            redact("x 89abcdef y", KEY),
+            "x [redacted] y",
+            "a suffix run of 8"
+        );
+        assert_eq!(
+            redact("x 9abcdef y", KEY),
+            "x 9abcdef y",
+            "7 bytes are no run"
+        );
         assert_eq!(redact("nothing here", KEY), "nothing here");
         assert_eq!(redact("nothing here", "short"), "nothing here");
     }

@@ -52,7 +52,9 @@ impl ParsedBody for JsValue {
             return None;
         }
         let key = JsValue::from_str(key);
-        let value = Reflect::get(self, &key).ok().filter(|v| !v.is_undefined())?;
+        let value = Reflect::get(self, &key)
+            .ok()
+            .filter(|v| !v.is_undefined())?;
         // Own members only: a polluted Object.prototype must not answer for the body.
         Object::has_own(self.unchecked_ref::<Object>(), &key).then_some(value)
     }

@@ -72,6 +72,7 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
   };
 
   const client = (options = {}) => new ZillizCloud({ apiKey, baseUrl: base, ...options });
+  const successBody = (clusterId) => JSON.stringify({ code: 0, data: { clusterId, prompt: "in the recycle bin for 30 days" } });
 
   /** The rejection of a call that must fail, checked to be a ZillizError. */
   async function failure(promise, what) {
@@ -286,6 +287,100 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
         }
         const followed = (await mock.requests()).filter((r) => r.path.startsWith("/stolen"));
         equal(followed.length, 0, `${status}: requests that followed the redirect`);
+      }
+    }],
+
+    // ---- CONTRACT.md's rules for every input (custom fetch: no mock needed) ----
+
+    ["options are read from own properties only", async () => {
+      const urls = [];
+      const fetch = async (url) => (urls.push(url), new Response(successBody(CLUSTER)));
+      let evil = 0;
+      Object.prototype.baseUrl = "http://127.0.0.1:1/evil";
+      Object.prototype.fetch = async () => (evil++, new Response(successBody(CLUSTER)));
+      try {
+        await new ZillizCloud({ apiKey, fetch }).dropCluster(CLUSTER);
+        await dropCluster({ apiKey, clusterId: CLUSTER, fetch });
+      } finally {
+        delete Object.prototype.baseUrl;
+        delete Object.prototype.fetch;
+      }
+      equal(evil, 0, "calls of the inherited fetch");
+      deepEqual(urls, Array(2).fill(`https://api.cloud.zilliz.com/v2/clusters/${CLUSTER}/drop`), "URLs");
+    }],
+
+    ["apiKey is 8 to 4,096 characters; baseUrl has no dot segment in any spelling", async () => {
+      const fetch = async () => new Response(successBody(CLUSTER));
+      for (const [options, what] of [
+        [{ apiKey: "1234567" }, "a 7-character key"],
+        [{ apiKey: "k".repeat(4097) }, "a 4,097-character key"],
+        [{ apiKey, baseUrl: `${base}/a/%2e%2e/b` }, "%2e%2e"],
+        [{ apiKey, baseUrl: `${base}/a/.%2E` }, ".%2E"],
+      ]) {
+        let threw = null;
+        try {
+          new ZillizCloud({ ...options, fetch });
+        } catch (err) {
+          threw = err;
+        }
+        assert(threw instanceof ZillizError && threw.kind === "invalid_input", `${what}: refused with invalid_input`);
+      }
+      equal((await new ZillizCloud({ apiKey: "12345678", fetch }).dropCluster(CLUSTER)).code, 0, "an 8-character key");
+    }],
+
+    ["a success must name the cluster asked for; a BOM is ignored", async () => {
+      const other = new ZillizCloud({ apiKey, fetch: async () => new Response(successBody(OTHER_CLUSTER)) });
+      const err = await failure(other.dropCluster(CLUSTER), "another cluster");
+      equal(err.kind, "decode", "kind");
+      assert(err.message.includes(OTHER_CLUSTER) && err.message.includes(CLUSTER), `names both: ${err.message}`);
+      const bom = new ZillizCloud({ apiKey, fetch: async () => new Response("\uFEFF" + successBody(CLUSTER)) });
+      equal((await bom.dropCluster(CLUSTER)).data.clusterId, CLUSTER, "success with a BOM");
+    }],
+
+    ["a status outside 100..599 or not an integer is network", async () => {
+      for (const status of [200.5, -1, 0, 600, NaN]) {
+        const fetch = async () => ({ status, headers: { get: () => null }, body: null, text: async () => successBody(CLUSTER) });
+        const err = await failure(new ZillizCloud({ apiKey, fetch, maxRetries: 0 }).dropCluster(CLUSTER), `status ${status}`);
+        equal(err.kind, "network", `status ${status}: kind`);
+      }
+    }],
+
+    ["onRetry: each wait announced; a long Retry-After waits the cap; the signal ends it with its reason", async () => {
+      const controller = new AbortController();
+      const reason = new Error("closed by the user");
+      const events = [];
+      const answers = [
+        () => new Response("", { status: 503, headers: { "retry-after-ms": "5" } }),
+        () => new Response("{}", { status: 429, headers: { "retry-after": "9".repeat(14) } }),
+      ];
+      const zc = new ZillizCloud({
+        apiKey,
+        fetch: async () => answers[Math.min(events.length, 1)](),
+        onRetry(event) {
+          events.push(event);
+          if (events.length === 2) setTimeout(() => controller.abort(reason), 10);
+          throw new Error("a hook that throws is ignored");
+        },
+      });
+      const err = await failure(zc.dropCluster(CLUSTER, { signal: controller.signal }), "aborted wait");
+      deepEqual(events.map((e) => [e.attempt, e.maxAttempts, e.delayMs, e.error.kind]), [[1, 3, 5, "server"], [2, 3, 60000, "rate_limited"]], "events");
+      assert(events[0].error instanceof ZillizError, "the event's error is a ZillizError");
+      expectError(err, { kind: "aborted", attempts: 2 }, "aborted wait");
+      equal(err.cause, reason, "cause");
+    }],
+
+    ["the key, whole or in part, is cleaned from texts before they are cut", async () => {
+      const runs = [];
+      for (let i = 0; i + 8 <= apiKey.length; i++) runs.push(apiKey.slice(i, i + 8));
+      for (const at of [1000 - apiKey.length + 3, 1000 - 4, 995]) {
+        const message = "m".repeat(at) + apiKey + " tail";
+        const zc = new ZillizCloud({ apiKey, maxRetries: 0, fetch: async () => new Response(JSON.stringify({ code: 80001, message }), { status: 401, headers: { requestid: "r".repeat(256 - 5) + apiKey } }) });
+        const err = await failure(zc.dropCluster(CLUSTER), `key at ${at}`);
+        // The stack also names this runtime's files, which may share a run with the test key.
+        for (const [view, text] of [["message", err.message], ["requestId", String(err.requestId)], ["String(err)", String(err)], ["JSON", JSON.stringify(err)]]) {
+          for (const run of runs) assert(!text.includes(run), `key at ${at}: "${run}" of the key is in ${view}`);
+        }
+        expectNoSecret(err, [apiKey], `key at ${at}`);
       }
     }],
 

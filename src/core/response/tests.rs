@@ -387,7 +387,6 @@ fn redirect_names_status_and_location() {
         .starts_with("the server answered with a redirect, which is not followed"));
 }
 
-
 #[test]
 fn a_success_must_name_the_cluster_asked_for() {
     let other = r#"{"code":0,"data":{"clusterId":"in02-fedcba987654321","prompt":"p"}}"#;
