@@ -1,5 +1,5 @@
 # Every target installs what is missing first (scripts/bootstrap.sh is idempotent).
-.PHONY: bootstrap build test demo fuzz load bench
+.PHONY: bootstrap build test demo fuzz load bench screenshots
 SHELL := /bin/bash
 
 bootstrap:
@@ -28,3 +28,7 @@ load: build
 bench: build
 	@cargo build -q --release -p zilliz-mock
 	@node bench/bench.mjs
+
+# The README's two pictures of the demo, from the scenario tests in Chromium.
+screenshots: build
+	@bash scripts/screenshots.sh

@@ -18,7 +18,7 @@ missing=""
 [ -d node_modules/playwright-core ] || missing+=" node_modules/playwright-core (npm ci)"
 
 # name → test file
-SUITES=("browser-demo tests/browser/demo.test.mjs" "browser-package tests/browser/package.test.mjs")
+SUITES=("browser-demo tests/browser/demo.test.mjs" "browser-scenarios tests/browser/scenarios.test.mjs" "browser-package tests/browser/package.test.mjs")
 status=0
 for entry in "${SUITES[@]}"; do
   read -r name file <<<"$entry"

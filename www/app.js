@@ -61,6 +61,119 @@ const KINDS = {
 
 let controller = null; // the running call's AbortController
 let timer = 0;
+let retryTimer = 0;
+let attemptsMade = 0;
+
+// ---- scenarios (only when the mock serves the page) -------------------------------------------
+
+// What the mock does before the next drop, through its /__mock/ control surface (it answers
+// only this page's own origin). `call` adds per-call options for the scenario.
+const JSON_429 = { code: 429, message: "Too many requests, please try again later." };
+const SCENARIOS = [
+  { id: "none", label: "Normal", text: "The mock answers as the control plane would.", faults: [] },
+  { id: "rate-limited", label: "Rate limited twice, then success",
+    text: "Two answers of 429 with Retry-After: 3, then the drop goes through.",
+    faults: [{ status: 429, headers: { "retry-after": "3" }, json: JSON_429, count: 2 }] },
+  { id: "slow-drop", label: "A slow drop, timed out and retried",
+    text: "The first attempt is answered after 1.55 s but this call waits only 1.5 s: the retry finds the cluster gone, most likely dropped by that first attempt.",
+    faults: [{ delayMs: 1550 }], call: { timeoutMs: 1500 } },
+  { id: "unavailable", label: "Two 503s, then success",
+    text: "The control plane fails twice with HTTP 503, then the drop goes through.",
+    faults: [{ status: 503, json: { code: 503, message: "Service unavailable" }, count: 2 }] },
+  { id: "gateway-html", label: "A gateway's HTML page",
+    text: "A gateway answers every attempt with its own HTML error page (HTTP 502).",
+    faults: [{ action: "html", count: 3 }] },
+  { id: "reset", label: "A reset connection",
+    text: "The connection is reset before any answer, on every attempt.",
+    faults: [{ action: "reset", count: 6 }] },
+  { id: "permission", label: "A permission error",
+    text: "The control plane refuses: this key may not drop the cluster (HTTP 403, code 96013).",
+    faults: [{ status: 403, json: { code: 96013, message: "No permission to operate on this cluster." } }] },
+];
+
+async function mockControl(path, body) {
+  const res = await fetch(`/__mock/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`the mock refused ${path}: HTTP ${res.status}`);
+}
+
+function scenarioChoice() {
+  const id = document.querySelector('input[name="scenario"]:checked')?.value ?? "none";
+  return SCENARIOS.find((s) => s.id === id) ?? SCENARIOS[0];
+}
+
+/** Queues the chosen scenario's faults (and puts the cluster back) before the drop. */
+async function prepareScenario(scenario, id) {
+  if (scenario.id === "none") return;
+  await mockControl("faults", []); // nothing left over from an earlier scenario
+  await mockControl("clusters", { ids: [id] });
+  await mockControl("faults", scenario.faults);
+}
+
+function showScenarios() {
+  const box = $("scenario-choices");
+  for (const s of SCENARIOS) {
+    const label = document.createElement("label");
+    label.className = "choice";
+    const input = document.createElement("input");
+    input.type = "radio";
+    input.name = "scenario";
+    input.value = s.id;
+    input.checked = s.id === "none";
+    input.id = `scenario-${s.id}`;
+    const text = document.createElement("span");
+    const strong = document.createElement("strong");
+    strong.textContent = s.label;
+    const line = document.createElement("span");
+    line.className = "muted scenario-text";
+    line.textContent = s.text;
+    text.append(strong, " ", line);
+    label.append(input, text);
+    box.append(label);
+  }
+  $("scenarios").hidden = false;
+}
+
+// ---- retries, as the page tells them ----------------------------------------------------------
+
+/** Why an attempt failed, in a few words. */
+function retryReason(err) {
+  switch (err.kind) {
+    case "rate_limited": return "Rate limited by the control plane";
+    case "server": return `The control plane failed${err.status ? ` (HTTP ${err.status})` : ""}`;
+    case "timeout": return "No answer in time";
+    case "network": return "The connection failed";
+    default: return err.status === 408 ? "The control plane timed the request out" : "The attempt failed";
+  }
+}
+
+/** Called by the package before each wait between attempts: says why, and counts down. */
+function onRetry(event) {
+  attemptsMade = event.attempt;
+  clearInterval(timer);
+  clearInterval(retryTimer);
+  const reason = retryReason(event.error);
+  const next = event.attempt + 1;
+  const until = Date.now() + event.delayMs;
+  const note = $("retry-note");
+  const tick = () => {
+    const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+    progressText.textContent = `${reason}: trying again in ${left} s, attempt ${next} of ${event.maxAttempts}`;
+    if (left === 0) {
+      clearInterval(retryTimer);
+      progressText.textContent = `Dropping again: attempt ${next} of ${event.maxAttempts}…`;
+    }
+  };
+  tick();
+  retryTimer = setInterval(tick, 250);
+  note.textContent = `Attempt ${event.attempt} of ${event.maxAttempts} failed: ${event.error.message}`;
+  note.hidden = false;
+  // Once per wait for screen readers: the countdown itself is only shown.
+  status.textContent = `${reason}: trying again in ${Math.ceil(event.delayMs / 1000)} seconds, attempt ${next} of ${event.maxAttempts}.`;
+}
 
 // ---- endpoint -------------------------------------------------------------------------------
 
@@ -169,9 +282,12 @@ function updateConfirm() {
 function setRunning(running, id) {
   form.setAttribute("aria-busy", String(running));
   inputs.disabled = running;
+  $("scenarios").disabled = running;
   cancelButton.hidden = !running;
   progress.hidden = !running;
   clearInterval(timer);
+  clearInterval(retryTimer);
+  if (!running) $("retry-note").hidden = true;
   if (running) {
     const started = Date.now();
     const where = endpointLabel();
@@ -216,14 +332,20 @@ async function drop(event) {
     return;
   }
   controller = new AbortController();
+  attemptsMade = 0;
+  const scenario = scenarioChoice();
   setRunning(true, id);
   cancelButton.focus();
   try {
-    const res = await client.dropCluster(id, { signal: controller.signal });
-    showSuccess(res);
+    await prepareScenario(scenario, id);
+    const res = await client.dropCluster(id, { signal: controller.signal, onRetry, ...scenario.call });
+    showSuccess(res, attemptsMade + 1);
   } catch (err) {
     showFailure(err);
   } finally {
+    // A scenario applies to one drop.
+    const normal = document.getElementById("scenario-none");
+    if (normal) normal.checked = true;
     controller = null;
     setRunning(false);
     if (!result.hidden) showResultInView();
@@ -277,7 +399,7 @@ function showResult(outcome, title, advice) {
   result.hidden = false;
 }
 
-function showSuccess(res) {
+function showSuccess(res, attempts) {
   const data = res?.data ?? {};
   const prompt = document.createElement("span");
   prompt.id = "result-prompt";
@@ -285,8 +407,9 @@ function showSuccess(res) {
   showResult("success", "Cluster dropped", [prompt]);
   addDetail("clusterId", "Cluster ID", data.clusterId, { code: true });
   addDetail("endpoint", "Endpoint", endpointLabel());
+  addDetail("attempts", "Attempts", attempts === 1 ? "1" : `${attempts} (the first ${attempts - 1} failed and were retried)`);
   addDetail("restore", "Restore", "From the console's recycle bin, within 30 days");
-  status.textContent = `Dropped ${data.clusterId}.`;
+  status.textContent = `Dropped ${data.clusterId}${attempts > 1 ? ` after ${attempts} attempts` : ""}.`;
   // A second drop needs a second deliberate confirmation.
   confirmId.value = "";
   updateConfirm();
@@ -310,7 +433,12 @@ function showFailure(err) {
       return;
     }
   }
-  const [title, advice] = KINDS[err.kind] ?? ["The call failed", "Read the code and message below."];
+  let [title, advice] = KINDS[err.kind] ?? ["The call failed", "Read the code and message below."];
+  if (err.maybeDropped) {
+    // Not a plain "not found": the call itself most likely dropped the cluster.
+    title = "Probably dropped by an earlier attempt";
+    advice = "Check the recycle bin: the cluster is most likely there.";
+  }
   const parts = [document.createTextNode(advice)];
   if (err.maybeDropped) {
     const note = document.createElement("span");
@@ -366,6 +494,7 @@ if (await servedByMock()) {
   const note = $("mock-note");
   note.textContent = `This page is served by the local mock control plane, so the endpoint defaults to it (${location.origin}). Nothing reaches Zilliz Cloud.`;
   note.hidden = false;
+  showScenarios();
 }
 showEndpoint();
 updateConfirm();

@@ -48,7 +48,7 @@ impl ZillizCloud {
         // What is sent is what the runtime's URL makes of the base URL.
         let href = transport::url_href(&config.base_url).unwrap_or_default();
         config.base_url = accept_serialized(&config.base_url, &href)
-            .map_err(|problem| base_url_error(problem))?;
+            .map_err(base_url_error)?;
         let channel = Channel::new(options.fetch.as_ref(), &request_template(&config));
         Ok(ZillizCloud {
             inner: Rc::new(Inner {
