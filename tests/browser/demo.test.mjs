@@ -249,16 +249,17 @@ describe("demo page", () => {
   test("keyboard only: tab through the form, confirm, drop with Enter, Escape cancels", async () => {
     const page = await openPage();
     const order = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press("Tab");
       order.push(await page.evaluate(() => {
         const el = document.activeElement;
         return el.type === "radio" ? `radio:${el.value}` : el.id;
       }));
     }
-    // The drop button is disabled, so it is not a tab stop yet.
-    assert.deepEqual(order.slice(0, 5), ["api-key", "radio:custom", "base-url", "cluster-id", "confirm-id"]);
-    assert.notEqual(order[5], "drop");
+    // The scenarios panel (the mock serves this page) follows the confirmation; the drop
+    // button is disabled, so it is not a tab stop yet.
+    assert.deepEqual(order.slice(0, 6), ["api-key", "radio:custom", "base-url", "cluster-id", "confirm-id", "radio:none"]);
+    assert.notEqual(order[6], "drop");
 
     await page.focus("#api-key");
     await page.keyboard.type(API_KEY);
@@ -273,6 +274,8 @@ describe("demo page", () => {
     await page.keyboard.type(ID);
     await page.keyboard.press("Tab");
     await page.keyboard.type(ID);
+    await page.keyboard.press("Tab");
+    assert.equal(await activeId(page), "scenario-none", "then the scenario, Normal by default");
     await page.keyboard.press("Tab");
     assert.equal(await activeId(page), "drop", "the enabled Drop button is the next tab stop");
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
