@@ -33,6 +33,7 @@ toolchain_ready() { # $1 = toolchain name
   local sysroot; sysroot="$(RUSTUP_TOOLCHAIN="$1" rustc --print sysroot 2>/dev/null)" || return 1
   RUSTUP_TOOLCHAIN="$1" rustc --version 2>/dev/null | grep -q "^rustc $PINNED_RUST" &&
     compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null &&
+    compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libtest-*.rlib" >/dev/null &&
     [ -d "$sysroot/lib/rustlib/src/rust/library/std" ]
 }
 WASM_TOOLCHAIN=""
@@ -57,14 +58,17 @@ else
     log "Debian's rustc-web is $(/usr/bin/rustc --version), not $PINNED_RUST: update PINNED_RUST in scripts/bootstrap.sh"
     exit 1
   fi
-  if ! compgen -G "/usr/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null; then
+  # With libtest: the wasm-bindgen-test suite of the Rust API builds a test harness.
+  if ! compgen -G "/usr/lib/rustlib/wasm32-unknown-unknown/lib/libtest-*.rlib" >/dev/null; then
     scratch="$(mktemp -d)"
     mkdir -p "$scratch/src" && : >"$scratch/src/lib.rs"
     printf '[package]\nname = "wasmstdscratch"\nversion = "0.0.0"\nedition = "2021"\n[lib]\npath = "src/lib.rs"\n' >"$scratch/Cargo.toml"
     log "building the wasm32 std (a few minutes)"
     ( cd "$scratch" && env -u RUSTUP_TOOLCHAIN PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Cembed-bitcode=yes \
-        /usr/bin/cargo build -q --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort )
+        /usr/bin/cargo build -q --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort,test )
     mkdir -p /usr/lib/rustlib/wasm32-unknown-unknown/lib
+    # Only this build's rlibs: two copies of std would make every build ambiguous.
+    rm -f /usr/lib/rustlib/wasm32-unknown-unknown/lib/*.rlib
     cp "$scratch"/target/wasm32-unknown-unknown/release/deps/lib*.rlib /usr/lib/rustlib/wasm32-unknown-unknown/lib/
     rm -f /usr/lib/rustlib/wasm32-unknown-unknown/lib/libwasmstdscratch*.rlib
     rm -rf "$scratch"
