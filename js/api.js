@@ -101,11 +101,15 @@ export class ZillizCloud {
     }
     const inner = this.#inner;
     if (inner === null) return Promise.reject(misuse("this ZillizCloud client was freed"));
-    const request = snapshot(options ?? {}, CALL);
     let id = clusterId;
+    let request = options ?? undefined;
     if (!readable(id)) {
+      // Reported through the snapshot, which then always exists.
       id = undefined;
+      request = snapshot(options ?? {}, CALL);
       if (request && typeof request == "object") request.unreadable ??= "clusterId";
+    } else if (request !== undefined) {
+      request = snapshot(request, CALL);
     }
     return call(() => inner.dropCluster(id, request), request);
   }

@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 /** Issue 10's budget (the Rust API on wasm-bindgen-futures, a well-kept allocator) of 24,576,
  *  plus 2,560 for issue 11's hardening (the JS classes that keep every exception out of wasm,
  *  strict HTTP dates, the key cleaned of every 8-byte run, base URLs through the runtime's URL;
- *  2,503 bytes measured). The test fails above exactly this figure. */
+ *  2,479 bytes measured). The test fails above exactly this figure. */
 export const BUDGET_BYTES = 27_136;
 
 // The package folder: pkg/ of this checkout, or the first argument.
