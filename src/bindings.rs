@@ -63,9 +63,13 @@ fn optional_function(options: &JsValue, name: &str) -> Result<Option<Function>, 
     }
 }
 
-/// The snapshot's report of an option that could not be read (a getter or a
-/// Proxy trap threw, a revoked Proxy).
-fn check_readable(options: &JsValue) -> Result<(), ZillizError> {
+/// Options must be a plain object, and the snapshot must not report an
+/// option that could not be read (a getter or a Proxy trap threw, a revoked
+/// Proxy).
+fn check_options(options: &JsValue) -> Result<(), ZillizError> {
+    if !is_plain_object(options) {
+        return Err(not_an_object("options"));
+    }
     match raw_field(options, "unreadable") {
         RawField::Str(name) => {
             let mut m = name;
@@ -77,10 +81,7 @@ fn check_readable(options: &JsValue) -> Result<(), ZillizError> {
 }
 
 fn read_client(options: &JsValue) -> Result<ZillizCloud, ZillizError> {
-    if !is_plain_object(options) {
-        return Err(not_an_object("options"));
-    }
-    check_readable(options)?;
+    check_options(options)?;
     let api_key = raw_field(options, "apiKey");
     let mut built = ClientOptions::new(raw_required_string("apiKey", &api_key)?)
         .region(raw_region(&raw_field(options, "region"))?);
@@ -115,10 +116,7 @@ fn read_call(options: &JsValue) -> Result<CallOptions, ZillizError> {
     if options.is_undefined() || options.is_null() {
         return Ok(call);
     }
-    if !is_plain_object(options) {
-        return Err(not_an_object("options"));
-    }
-    check_readable(options)?;
+    check_options(options)?;
     if let Some(ms) = raw_timeout_ms(&raw_field(options, "timeoutMs"))? {
         call = call.timeout_ms(ms);
     }

@@ -47,8 +47,7 @@ impl ZillizCloud {
         })?;
         // What is sent is what the runtime's URL makes of the base URL.
         let href = transport::url_href(&config.base_url).unwrap_or_default();
-        config.base_url = accept_serialized(&config.base_url, &href)
-            .map_err(base_url_error)?;
+        config.base_url = accept_serialized(&config.base_url, &href).map_err(base_url_error)?;
         let channel = Channel::new(options.fetch.as_ref(), &request_template(&config));
         Ok(ZillizCloud {
             inner: Rc::new(Inner {
@@ -92,20 +91,18 @@ impl ZillizCloud {
         )?;
         let on_retry = options.on_retry.as_ref().or(inner.on_retry.as_ref());
         let signal = options.signal.as_ref();
-        let mut attempts = 0;
         loop {
             if transport::is_aborted(signal) {
                 return Err(call.aborted());
             }
             call.begin_attempt();
-            attempts += 1;
             let (facts, json) = inner
                 .channel
                 .send(call.url(), call.timeout_ms(), signal)
                 .await;
             let outcome = call.read(&facts, json);
             match call.after_attempt(outcome, || (transport::random(), transport::now_ms())) {
-                Next::Done(result) => return result.map(|body| (body, attempts)),
+                Next::Done(result) => return result.map(|body| (body, call.attempts())),
                 Next::Retry(event) => {
                     if let Some(hook) = on_retry {
                         hook(&event);

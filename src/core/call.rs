@@ -29,7 +29,6 @@ pub struct DropCall {
     settings: CallSettings,
     /// The key, kept to scrub every error before it leaves the call.
     key: super::validate::ApiKey,
-    policy: RetryPolicy,
     state: RetryState,
 }
 
@@ -48,9 +47,6 @@ impl DropCall {
             cluster_id: cluster_id.to_owned(),
             settings,
             key: config.api_key.clone(),
-            policy: RetryPolicy {
-                max_retries: settings.max_retries,
-            },
             state: RetryState::new(),
         })
     }
@@ -75,6 +71,17 @@ impl DropCall {
     /// Counts the attempt about to be sent.
     pub fn begin_attempt(&mut self) {
         self.state.attempts += 1;
+    }
+
+    /// Attempts sent so far.
+    pub fn attempts(&self) -> u32 {
+        self.state.attempts
+    }
+
+    fn policy(&self) -> RetryPolicy {
+        RetryPolicy {
+            max_retries: self.settings.max_retries,
+        }
     }
 
     /// Decides after an attempt. `entropy` gives a random number in `[0, 1)`
@@ -109,7 +116,7 @@ impl DropCall {
         }
         let delay = if RetryPolicy::is_retryable(&error) {
             let (random, now_ms) = entropy();
-            self.policy
+            self.policy()
                 .next_delay_ms(self.state.attempts, &error, &hints, random, now_ms)
         } else {
             None
@@ -122,7 +129,7 @@ impl DropCall {
                 error.attempts = self.state.attempts;
                 Next::Retry(RetryEvent {
                     attempt: self.state.attempts,
-                    max_attempts: self.policy.max_retries + 1,
+                    max_attempts: self.settings.max_retries + 1,
                     delay_ms,
                     error,
                 })
