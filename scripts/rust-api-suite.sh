@@ -11,7 +11,7 @@ cd "$ROOT"
 LOGS=target/test-logs
 mkdir -p "$LOGS"
 KEY="sk-zcw-rust-api-SECRET-4d2b91e7" # tests/rust_api.rs's KEY
-MOCK_BIN="${MOCK_BIN:-$ROOT/target/debug/zilliz-mock}"
+export MOCK_BIN="${MOCK_BIN:-$ROOT/target/debug/zilliz-mock}"
 # A plain stable build: the pinned compiler, nothing else in the environment.
 stable() { env -u RUSTFLAGS -u RUSTC_BOOTSTRAP -u CARGO_ENCODED_RUSTFLAGS RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" \
   CARGO_TARGET_DIR=target/stable "$@"; }
@@ -25,10 +25,10 @@ fi
 # The browser run's page is served by wasm-bindgen-test-runner on a port named here, so that
 # the mock can let that origin script its /__mock/ control surface (it answers only its own).
 RUNNER_PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-# The mock lives as long as this script: --exit-with-stdin ends it when the pipe closes.
-coproc MOCK { exec "$MOCK_BIN" --port 0 --api-key "$KEY" --rate 0 --quiet --exit-with-stdin \
-  --control-origin "http://127.0.0.1:$RUNNER_PORT"; }
-read -r -t 20 MOCK_URL <&"${MOCK[0]}" || { echo "rust-api: the mock did not start" >&2; MOCK_URL=""; }
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+start_mock "$KEY" --control-origin "http://127.0.0.1:$RUNNER_PORT" ||
+  { echo "rust-api: the mock did not start" >&2; MOCK_URL=""; }
 echo "rust-api: mock at $MOCK_URL" >&2
 
 run_tests() { # $1 = suite name, then environment assignments for the runner
@@ -37,8 +37,7 @@ run_tests() { # $1 = suite name, then environment assignments for the runner
   stable env "$@" ZCW_MOCK_URL="$MOCK_URL" ZCW_FUZZ_CASES="${ZCW_FUZZ_CASES:-3000}" \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --release --target wasm32-unknown-unknown --test rust_api 2>&1 | tee "$log"
-  p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
-  f=$(grep -Eo '[0-9]+ failed;' "$log" | awk '{s+=$1} END {print s+0}')
+  read -r p f <<<"$(cargo_totals "$log")"
   if ! grep -q 'test result:' "$log"; then f=$((f + 1)); fi
   echo "SUITE $name $p $f"
 }

@@ -15,11 +15,13 @@ broken() { # a stage that could not run or report counts as one failure
   FAILED=$((FAILED + 1)); STAGE_FAILURES+=("$1")
 }
 
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
 # Sums "test result: ... N passed; M failed" lines of cargo test.
 count_cargo() {
   local p f
-  p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$1" | awk '{s+=$4} END {print s+0}')
-  f=$(grep -Eo '[0-9]+ failed;' "$1" | awk '{s+=$1} END {print s+0}')
+  read -r p f <<<"$(cargo_totals "$1")"
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
   echo "cargo: $p passed, $f failed"
 }

