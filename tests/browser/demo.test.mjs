@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
-import { API_KEY, ROOT, SEEDED, launchBrowser, screenshotPath, startMock } from "./helpers.mjs";
+import { API_KEY, ROOT, SEEDED, launchBrowser, openDemoPage, screenshotPath, startMock } from "./helpers.mjs";
 
 const ID = SEEDED[0];
 const UNKNOWN = "in09-000000000000000";
@@ -26,18 +26,7 @@ beforeEach(async () => {
   await mock.reset();
 });
 
-/** A fresh context and page, loaded and ready (the package imported, the endpoint chosen). */
-async function openPage({ width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.consoleLines = [];
-  page.on("console", (m) => page.consoleLines.push(m.text()));
-  page.on("pageerror", (e) => page.consoleLines.push(`pageerror: ${e.message}`));
-  await page.goto(`${mock.url}/`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
-  return page;
-}
+const openPage = (size) => openDemoPage(browser, mock.url, contexts, size);
 
 async function fill(page, { key = API_KEY, id = ID, confirm = id } = {}) {
   await page.fill("#api-key", key);

@@ -30,3 +30,20 @@ export function screenshotPath(name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, name);
 }
+
+/**
+ * The demo page in a fresh context of `browser`, loaded and ready (the package imported, the
+ * endpoint chosen), with what it logs in `page.consoleLines`. The context is added to
+ * `contexts`, for the suite to close.
+ */
+export async function openDemoPage(browser, url, contexts, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.consoleLines = [];
+  page.on("console", (m) => page.consoleLines.push(m.text()));
+  page.on("pageerror", (e) => page.consoleLines.push(`pageerror: ${e.message}`));
+  await page.goto(`${url}/`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+  return page;
+}

@@ -4,7 +4,7 @@
 // scripts/screenshots.sh copies two of them into docs/ for the README.
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
-import { API_KEY, SEEDED, launchBrowser, screenshotPath, startMock } from "./helpers.mjs";
+import { API_KEY, SEEDED, launchBrowser, openDemoPage, screenshotPath, startMock } from "./helpers.mjs";
 
 const ID = SEEDED[0];
 
@@ -27,11 +27,7 @@ beforeEach(async () => {
 });
 
 async function openPage({ width = 1280, height = 1000 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${mock.url}/`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+  const page = await openDemoPage(browser, mock.url, contexts, { width, height });
   await page.waitForSelector("#scenarios:not([hidden])");
   return page;
 }
