@@ -21,6 +21,14 @@ writeFileSync(
   join(bindgen, "api.js"),
   readFileSync(join(root, "js/api.js"), "utf8").replace(`from "./zilliz_error.js"`, `from "${errorModule}"`),
 );
+// A WebAssembly.Module made in another realm (Next.js compiles an Edge route's `?module` import
+// outside the sandbox the route runs in) fails `instanceof`: initSync must not take it for bytes,
+// or it compiles it again, which Edge platforms refuse.
+const gluePath = join(bindgen, glue);
+const moduleCheck = "if (!(module instanceof WebAssembly.Module)) {";
+const glueText = readFileSync(gluePath, "utf8");
+if (glueText.split(moduleCheck).length !== 2) throw new Error(`package.mjs: initSync's module check not found once in ${gluePath}`);
+writeFileSync(gluePath, glueText.replace(moduleCheck, `if (Object.prototype.toString.call(module) !== "[object WebAssembly.Module]") {`));
 const bundleInput = join(bindgen, "bundle.js");
 writeFileSync(
   bundleInput,
@@ -51,11 +59,16 @@ const exportsLine = `export { ZillizCloud, dropCluster, ZillizError } from "./${
 
 // Every entry initialises the one shared .wasm on import, in the way its runtime allows.
 const entries = {
-  // Node.js: read the .wasm next to this file and compile it synchronously.
+  // Node.js (and Bun): read the .wasm next to this file and compile it synchronously. The path is
+  // built from import.meta.url as a string: bundlers that see new URL("./x.wasm", import.meta.url)
+  // rewrite it to a browser asset URL (Next.js's server build), or keep it pointing next to the
+  // bundle (bun build), and readFileSync then fails.
   "node.js":
     `import { readFileSync } from "node:fs";\n` +
     `import { initSync } from "./${glue}";\n` +
-    `initSync({ module: readFileSync(new URL("./${wasm}", import.meta.url)) });\n` + exportsLine,
+    `const here = import.meta.url;\n` +
+    `initSync({ module: readFileSync(new URL(here.slice(0, here.lastIndexOf("/") + 1) + "${wasm}")) });\n` +
+    exportsLine,
   // Deno >= 2.6: a source phase import hands us the compiled WebAssembly.Module through the
   // module loader, so no --allow-read is needed (only --allow-net for the API).
   "deno.js":
@@ -67,14 +80,32 @@ const entries = {
     `import wasmModule from "./${wasm}";\n` +
     `import { initSync } from "./${glue}";\n` +
     `initSync({ module: wasmModule });\n` + exportsLine,
+  // Next.js Edge routes (and Vercel's Edge): the bundler compiles `?module` imports at build time and
+  // hands over a WebAssembly.Module, since the Edge runtime refuses to compile wasm from bytes.
+  "edge-light.js":
+    `import wasmModule from "./${wasm}?module";\n` +
+    `import { initSync } from "./${glue}";\n` +
+    `initSync({ module: wasmModule });\n` + exportsLine,
   // Browsers, Web Workers and bundlers: fetch the .wasm next to this file. Bundlers that
-  // understand new URL(..., import.meta.url) (Vite, tested) emit the .wasm as an asset.
+  // understand new URL(..., import.meta.url) (Vite, webpack, Next.js; tested) emit the .wasm as an
+  // asset; for the others the README gives the one step (copy the .wasm next to the bundle).
   // Compiling from bytes works whatever MIME type the server gives the .wasm.
   "browser.js":
     `import { initSync } from "./${glue}";\n` +
     `const response = await fetch(new URL("./${wasm}", import.meta.url));\n` +
     `if (!response.ok) throw new Error(\`zilliz-cloud-wasm: fetching its .wasm failed with HTTP \${response.status}\`);\n` +
     `initSync({ module: await WebAssembly.compile(await response.arrayBuffer()) });\n` +
+    exportsLine,
+  // zilliz-cloud-wasm/inline: the .wasm inside the module (base64), for any bundler with nothing
+  // to copy. Compiled synchronously from bytes, so it needs no top-level await (require() from
+  // CommonJS works) and fails where compiling from bytes is refused (workerd, Edge runtimes).
+  "inline.js":
+    `import { initSync } from "./${glue}";\n` +
+    `const base64 = "${readFileSync(join(pkg, wasm)).toString("base64")}";\n` +
+    `const text = atob(base64);\n` +
+    `const bytes = new Uint8Array(text.length);\n` +
+    `for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n` +
+    `initSync({ module: bytes });\n` +
     exportsLine,
 };
 for (const [name, text] of Object.entries(entries)) {
@@ -89,7 +120,7 @@ const version = /^version = "([^"]+)"/m.exec(cargo)[1];
 const manifest = {
   name: "zilliz-cloud-wasm",
   version,
-  description: "Drop a Zilliz Cloud cluster from browsers, Web Workers, Cloudflare Workers, Deno and Node.js, through WebAssembly.",
+  description: "Drop a Zilliz Cloud cluster from browsers, Web Workers, Cloudflare Workers, Next.js, Deno, Bun and Node.js, through WebAssembly.",
   license: "Apache-2.0",
   type: "module",
   types: "./index.d.ts",
@@ -98,10 +129,12 @@ const manifest = {
       types: "./index.d.ts",
       workerd: "./workerd.js",
       deno: "./deno.js",
+      "edge-light": "./edge-light.js",
       node: "./node.js",
       browser: "./browser.js",
       default: "./browser.js",
     },
+    "./inline": { types: "./index.d.ts", default: "./inline.js" },
     "./package.json": "./package.json",
   },
   files: ["index.d.ts", ...Object.keys(entries), glue, wasm, "LICENSE"],

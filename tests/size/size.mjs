@@ -1,6 +1,7 @@
-// The size budget of what a browser downloads: the .wasm plus the JS glue of the
-// browser entry (the glue with its snippets, and the entry), each gzipped at level 9.
-// Prints the figures and a SUITE line; exits 1 over budget.
+// The size budgets of what a browser downloads, each file gzipped at level 9: the default
+// (browser) entry is the .wasm plus the JS glue (with its snippets) and the entry; the inline
+// entry (zilliz-cloud-wasm/inline) is the glue plus inline.js, which carries the .wasm in base64.
+// Prints the figures and a SUITE line (one test per budget); exits 1 over either budget.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -10,6 +11,11 @@ import { gzipSync } from "node:zlib";
  *  strict HTTP dates, the key cleaned of every 8-byte run, base URLs through the runtime's URL;
  *  2,479 bytes measured). The test fails above exactly this figure. */
 export const BUDGET_BYTES = 27_136;
+
+/** The inline entry's own budget (issue 12): base64 keeps gzip from seeing the wasm's bytes, so
+ *  the same .wasm costs 6,121 bytes more gzipped than beside the default entry (32,997 measured
+ *  against the default entry's 26,876). Only those who import zilliz-cloud-wasm/inline pay it. */
+export const INLINE_BUDGET_BYTES = 33_280;
 
 // The package folder: pkg/ of this checkout, or the first argument.
 const pkg = process.argv[2] ?? new URL("../../pkg/", import.meta.url).pathname;
@@ -25,14 +31,26 @@ if (existsSync(snippets)) {
     if (e.isFile()) files.push([e.name, join(e.parentPath ?? e.path, e.name)]);
   }
 }
+const gzipped = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 let total = 0;
 for (const [name, path] of files) {
-  const raw = readFileSync(path);
-  const gz = gzipSync(raw, { level: 9 }).length;
+  const gz = gzipped(path);
   total += gz;
-  console.log(`${name.padEnd(14)} ${String(raw.length).padStart(7)} raw ${String(gz).padStart(7)} gzipped`);
+  console.log(`${name.padEnd(14)} ${String(readFileSync(path).length).padStart(7)} raw ${String(gz).padStart(7)} gzipped`);
 }
-const ok = total <= BUDGET_BYTES;
-console.log(`total gzipped: ${total} bytes; budget ${BUDGET_BYTES} (${ok ? `${BUDGET_BYTES - total} to spare` : `OVER by ${total - BUDGET_BYTES}`})`);
-console.log(`SUITE size ${ok ? 1 : 0} ${ok ? 0 : 1}`);
-process.exit(ok ? 0 : 1);
+const report = (what, size, budget) => {
+  const ok = size <= budget;
+  console.log(`${what}: ${size} bytes gzipped; budget ${budget} (${ok ? `${budget - size} to spare` : `OVER by ${size - budget}`})`);
+  return ok;
+};
+const results = [report("default entry total", total, BUDGET_BYTES)];
+const inline = join(pkg, "inline.js");
+// Earlier layouts (bench/size-steps.sh) had no inline entry: only the default budget applies there.
+if (existsSync(inline)) {
+  const inlineGz = gzipped(inline);
+  console.log(`${"inline entry".padEnd(14)} ${String(readFileSync(inline).length).padStart(7)} raw ${String(inlineGz).padStart(7)} gzipped`);
+  results.push(report("inline entry total (glue + inline.js)", gzipped(files[1][1]) + inlineGz, INLINE_BUDGET_BYTES));
+}
+const passed = results.filter(Boolean).length;
+console.log(`SUITE size ${passed} ${results.length - passed}`);
+process.exit(passed === results.length ? 0 : 1);

@@ -1,0 +1,7 @@
+import { nodeResolve } from "@rollup/plugin-node-resolve";
+
+export default {
+  input: "app.js",
+  output: { dir: "dist", format: "es" },
+  plugins: [nodeResolve()],
+};

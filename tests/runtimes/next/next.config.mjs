@@ -1,0 +1,2 @@
+// Empty on purpose: zilliz-cloud-wasm needs no Next.js configuration.
+export default {};
