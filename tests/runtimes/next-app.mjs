@@ -4,7 +4,7 @@
 // for a success and for `auth`. `next start` runs with refuse-edge-wasm-codegen.cjs preloaded, so
 // Edge routes cannot compile wasm from bytes (as on Vercel's Edge); /api/edge-codegen proves it.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "../support/mock.mjs";
 import { HERE, NODE22, OUT, ROOT, addResult, broken, endGroup, note, readJson, run, spawnGroup, waitForHttp } from "./harness.mjs";
@@ -86,6 +86,12 @@ export async function nextRuntime({ bundler, tarball, mock, apiKey, openPage }) 
   for (const w of warnings) note(`  next build (${bundler}) warns: ${w.split("\n").join(" / ")}`);
 
   const report = { passed: 0, failed: 0, results: [], runtime: `Next.js ${readJson(join(ROOT, "node_modules/next/package.json")).version} (${bundler})` };
+  // The Edge route took edge-light.js: Next lists the package's .wasm as the route's wasm binding.
+  const edgeWasm = readJson(join(APP, ".next/server/middleware-manifest.json")).functions?.["/api/edge/route"]?.wasm ?? [];
+  const sameWasm = edgeWasm.length === 1 &&
+    readFileSync(join(APP, ".next", edgeWasm[0].filePath)).equals(readFileSync(join(APP, "node_modules/zilliz-cloud-wasm/zilliz_cloud_wasm_bg.wasm")));
+  addResult(report, "the Edge route was built with the package's .wasm as a module", sameWasm, `wasm bindings: ${JSON.stringify(edgeWasm)}`);
+
   const ids = ["in01-next-node", "in01-next-edge", "in01-next-page"].map((id) => `${id}-${bundler}`);
   await mock.reset();
   await mock.seed(ids);
