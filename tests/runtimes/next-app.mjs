@@ -87,7 +87,10 @@ export async function nextRuntime({ bundler, tarball, mock, apiKey, openPage }) 
 
   const report = { passed: 0, failed: 0, results: [], runtime: `Next.js ${readJson(join(ROOT, "node_modules/next/package.json")).version} (${bundler})` };
   // The Edge route took edge-light.js: Next lists the package's .wasm as the route's wasm binding.
-  const edgeWasm = readJson(join(APP, ".next/server/middleware-manifest.json")).functions?.["/api/edge/route"]?.wasm ?? [];
+  const edgeFunctions = readJson(join(APP, ".next/server/middleware-manifest.json")).functions ?? {};
+  addResult(report, "Next built /api/edge for the Edge runtime and /api/node for Node.js",
+    "/api/edge/route" in edgeFunctions && !("/api/node/route" in edgeFunctions), `Edge functions: ${Object.keys(edgeFunctions).join(", ")}`);
+  const edgeWasm = edgeFunctions["/api/edge/route"]?.wasm ?? [];
   const sameWasm = edgeWasm.length === 1 &&
     readFileSync(join(APP, ".next", edgeWasm[0].filePath)).equals(readFileSync(join(APP, "node_modules/zilliz-cloud-wasm/zilliz_cloud_wasm_bg.wasm")));
   addResult(report, "the Edge route was built with the package's .wasm as a module", sameWasm, `wasm bindings: ${JSON.stringify(edgeWasm)}`);
