@@ -22,7 +22,8 @@ STEPS=(
   "4f5865d|issue 6's last commit (a signal whose listener methods throw is ignored)"
   "e3586ec:dlmalloc|+ issue 10: the Rust API on wasm-bindgen-futures, the core's call state machine, serde types, std's dlmalloc"
   "e3586ec|+ talc instead of dlmalloc: issue 10's last commit"
-  "HEAD|+ issue 11's hardening: the current commit"
+  "83d5422|+ issue 11's hardening, issue 13's onRetry: the last commit before issue 12"
+  "HEAD|+ issue 12: a realm-safe WebAssembly.Module check in the glue; the current commit"
 )
 SCRATCH="$(mktemp -d)"
 trap 'git -C "$ROOT" worktree prune; rm -rf "$SCRATCH"' EXIT
