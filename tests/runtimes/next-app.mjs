@@ -113,6 +113,11 @@ export async function nextRuntime({ bundler, tarball, mock, apiKey, openPage }) 
     const dropped = await dropInPage(openPage, server.url, { apiKey, baseUrl: mock.url, clusterId: ids[2] });
     addResult(report, "client component: success", dropped.text.startsWith(`dropped ${ids[2]}:`) && !dropped.problems.length,
       `${dropped.text} ${dropped.problems.join("; ")}`);
+    // The page's call went from the browser (a cross-origin request from the app's origin), not
+    // through the server.
+    const fromPage = (await mock.requests()).filter((r) => r.clusterId === ids[2]);
+    addResult(report, "client component: the browser called the API", fromPage.length === 1 && fromPage[0].origin === server.url,
+      JSON.stringify(fromPage));
     const denied = await dropInPage(openPage, server.url, { apiKey: WRONG_KEY, baseUrl: mock.url, clusterId: ids[2] });
     addResult(report, "client component: auth", denied.text.startsWith("auth: ") && !denied.text.includes(WRONG_KEY) && !denied.problems.length,
       `${denied.text} ${denied.problems.join("; ")}`);
