@@ -1,5 +1,6 @@
 // Runs the one shared contract suite (tests/shared/contract-suite.mjs) in every runtime, against
-// one real mock control plane on 127.0.0.1, on the package packed from pkg/ and installed by name.
+// one real mock control plane on 127.0.0.1, on the package packed from pkg/ and installed by name;
+// bundlers.mjs bundles it with each bundler, and next-app.mjs runs the Next.js app's own checks.
 // Prints on stdout one "SUITE <name> <passed> <failed>" line per runtime, "VERSION <what> <text>"
 // lines, and writes target/runtimes/versions.json. Everything else goes to stderr.
 //
@@ -77,7 +78,6 @@ async function nodeRuntime(node) {
   return report;
 }
 
-const DENO_ENV = { DENO_DIR: join(OUT, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
 /** The suite from CommonJS through require(), and the README's CommonJS quick start. */
 async function nodeRequireRuntime(node) {
   const report = resultOf("node require", await run(node, ["node-require.cjs", mockUrl, API_KEY], { cwd: HERE, timeoutMs: 120_000 }));
@@ -100,6 +100,7 @@ async function bunRuntime() {
   return report;
 }
 
+const DENO_ENV = { DENO_DIR: join(OUT, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
 async function denoRuntime() {
   // No --allow-read, --allow-env or --allow-net beyond the mock: the package needs none.
   const report = resultOf("deno", await run(join(BIN, "deno"), ["run", "--no-prompt", "--no-lock", `--allow-net=127.0.0.1:${mockPort}`, "deno.mjs", mockUrl, API_KEY], { cwd: HERE, env: DENO_ENV, timeoutMs: 120_000 }));
