@@ -2,6 +2,7 @@
 // describe the contract precisely, and misuse is a type error.
 import { ZillizCloud, ZillizError, dropCluster } from "zilliz-cloud-wasm";
 import type { ClientOptions, CallOptions, DropClusterResponse, RetryEvent, ZillizErrorKind } from "zilliz-cloud-wasm";
+import * as inline from "zilliz-cloud-wasm/inline";
 
 const options: ClientOptions = { apiKey: "k", region: "cn", baseUrl: "https://x", timeoutMs: 1, maxRetries: 0, fetch };
 const call: CallOptions = { signal: new AbortController().signal, timeoutMs: 5, maxRetries: 1 };
@@ -47,3 +48,8 @@ void dropCluster({ apiKey: "k" });
 // @ts-expect-error kind is one of the eleven strings
 const bad: ZillizErrorKind = "oops";
 void bad;
+
+// zilliz-cloud-wasm/inline has the same declarations.
+const inlineClient: ZillizCloud = new inline.ZillizCloud({ apiKey: "k" });
+const inlineDrop: typeof dropCluster = inline.dropCluster;
+void [inlineClient, inlineDrop];
