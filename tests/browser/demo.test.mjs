@@ -3,30 +3,15 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, beforeEach, describe, test } from "node:test";
-import { API_KEY, ROOT, SEEDED, launchBrowser, openDemoPage, screenshotPath, startMock } from "./helpers.mjs";
+import { describe, test } from "node:test";
+import { API_KEY, ROOT, SEEDED, demoSuite, screenshotPath } from "./helpers.mjs";
 
 const ID = SEEDED[0];
 const UNKNOWN = "in09-000000000000000";
 
-let mock;
-let browser;
-const contexts = [];
+const demo = demoSuite();
 
-before(async () => {
-  mock = await startMock({ www: "www", pkg: "pkg" });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await mock?.stop();
-});
-beforeEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await mock.reset();
-});
-
-const openPage = (size) => openDemoPage(browser, mock.url, contexts, size);
+const openPage = demo.openPage;
 
 async function fill(page, { key = API_KEY, id = ID, confirm = id } = {}) {
   await page.fill("#api-key", key);
@@ -68,7 +53,7 @@ describe("demo page", () => {
 
     const page = await openPage();
     assert.equal(await page.isChecked('input[name="endpoint"][value="custom"]'), true);
-    assert.equal(await page.inputValue("#base-url"), mock.origin);
+    assert.equal(await page.inputValue("#base-url"), demo.mock.origin);
     assert.equal(await page.isVisible("#mock-note"), true);
     assert.equal(await page.isVisible("#load-state"), false);
     assert.equal(await page.isDisabled("#drop"), true);
@@ -92,12 +77,12 @@ describe("demo page", () => {
     assert.equal(await page.isDisabled("#drop"), true);
     await page.screenshot({ path: screenshotPath("demo-success.png"), fullPage: true });
 
-    const reqs = await mock.requests();
+    const reqs = await demo.mock.requests();
     assert.equal(reqs.length, 1);
     assert.equal(reqs[0].method, "DELETE");
     assert.equal(reqs[0].path, `/v2/clusters/${ID}/drop`);
     assert.equal(reqs[0].auth, "matched");
-    assert.equal(reqs[0].origin, mock.origin);
+    assert.equal(reqs[0].origin, demo.mock.origin);
   });
 
   test("the Drop button stays disabled until the confirmation matches exactly", async () => {
@@ -120,7 +105,7 @@ describe("demo page", () => {
     await page.press("#confirm-id", "Enter");
     await page.waitForTimeout(300);
     assert.equal(await page.isVisible("#result"), false);
-    assert.deepEqual(await mock.log(), []);
+    assert.deepEqual(await demo.mock.log(), []);
   });
 
   test("a wrong key shows the auth error with its code, status and request ID", async () => {
@@ -138,7 +123,7 @@ describe("demo page", () => {
     assert.match(r.requestId, /^mock-/);
     assert.ok(!JSON.stringify(r).includes("sk-wrong-key-0000"));
     await page.screenshot({ path: screenshotPath("demo-error-auth.png"), fullPage: true });
-    const reqs = await mock.requests();
+    const reqs = await demo.mock.requests();
     assert.equal(reqs.length, 1);
     assert.equal(reqs[0].auth, "mismatched");
   });
@@ -157,14 +142,14 @@ describe("demo page", () => {
   });
 
   test("maybeDropped is explained when an earlier attempt of the call may have dropped the cluster", async () => {
-    await mock.fault({ status: 503, json: { code: 503, message: "upstream unavailable" }, headers: { "retry-after-ms": "10" }, count: 1 });
+    await demo.mock.fault({ status: 503, json: { code: 503, message: "upstream unavailable" }, headers: { "retry-after-ms": "10" }, count: 1 });
     const page = await openPage();
     await fill(page, { id: UNKNOWN });
     await page.click("#drop");
     const r = await result(page);
     assert.equal(r.kind, "not_found");
     assert.match(r.maybeDropped, /^Probably dropped already\. .*recycle bin/);
-    assert.equal((await mock.requests()).length, 2);
+    assert.equal((await demo.mock.requests()).length, 2);
   });
 
   test("a bad cluster ID is refused at the field, with no request sent", async () => {
@@ -187,7 +172,7 @@ describe("demo page", () => {
     await page.waitForSelector("#api-key-error:not([hidden])");
     assert.equal(await activeId(page), "api-key");
     await page.screenshot({ path: screenshotPath("demo-field-error.png"), fullPage: true });
-    assert.deepEqual(await mock.log(), [], "no request, not even a preflight");
+    assert.deepEqual(await demo.mock.log(), [], "no request, not even a preflight");
     // Fixing the ID clears its error.
     await page.fill("#cluster-id", ID);
     assert.equal(await page.isVisible("#cluster-id-error"), false);
@@ -208,11 +193,11 @@ describe("demo page", () => {
     await page.waitForSelector("#base-url-error:not([hidden])");
     assert.match(await page.textContent("#base-url-error"), /^The base URL must be an absolute http\(s\) URL/);
     assert.equal(await activeId(page), "base-url");
-    assert.deepEqual(await mock.log(), []);
+    assert.deepEqual(await demo.mock.log(), []);
   });
 
   test("Cancel during a slow call aborts it through the signal", async () => {
-    await mock.fault({ delayMs: 5000 });
+    await demo.mock.fault({ delayMs: 5000 });
     const page = await openPage();
     await fill(page);
     const started = Date.now();
@@ -275,7 +260,7 @@ describe("demo page", () => {
     assert.equal(r.focused, "result-title");
 
     // Escape cancels a running call.
-    await mock.fault({ delayMs: 5000 });
+    await demo.mock.fault({ delayMs: 5000 });
     await page.focus("#confirm-id");
     await page.keyboard.type(ID);
     await page.keyboard.press("Enter");

@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before, beforeEach } from "node:test";
 import { chromium } from "playwright-core";
 import { startMock as startSharedMock } from "../support/mock.mjs";
 
@@ -46,4 +47,29 @@ export async function openDemoPage(browser, url, contexts, { width = 1280, heigh
   await page.goto(`${url}/`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
   return page;
+}
+
+/**
+ * The demo for one test file: a mock serving www/ and pkg/ (page, package and API on one origin,
+ * as with `make demo`) and one Chromium, started before its tests and stopped after them. Before
+ * each test the pages of the last one are closed and the mock is reset (then given `seed`).
+ * `demo.mock` is the mock; `demo.openPage(size)` opens a ready demo page (openDemoPage).
+ */
+export function demoSuite({ seed = [] } = {}) {
+  const demo = { mock: null, browser: null, contexts: [] };
+  before(async () => {
+    demo.mock = await startMock({ www: "www", pkg: "pkg" });
+    demo.browser = await launchBrowser();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    await demo.mock?.stop();
+  });
+  beforeEach(async () => {
+    await Promise.all(demo.contexts.splice(0).map((c) => c.close()));
+    await demo.mock.reset();
+    if (seed.length) await demo.mock.seed(seed);
+  });
+  demo.openPage = (size) => openDemoPage(demo.browser, demo.mock.url, demo.contexts, size);
+  return demo;
 }

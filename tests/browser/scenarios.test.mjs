@@ -3,31 +3,15 @@
 // while it waits and what the outcome means. Screenshots land in target/screenshots/;
 // scripts/screenshots.sh copies two of them into docs/ for the README.
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
-import { API_KEY, SEEDED, launchBrowser, openDemoPage, screenshotPath, startMock } from "./helpers.mjs";
+import { describe, test } from "node:test";
+import { API_KEY, SEEDED, demoSuite, screenshotPath } from "./helpers.mjs";
 
 const ID = SEEDED[0];
 
-let mock;
-let browser;
-const contexts = [];
-
-before(async () => {
-  mock = await startMock({ www: "www", pkg: "pkg" });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await mock?.stop();
-});
-beforeEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await mock.reset();
-  await mock.seed([ID]);
-});
+const demo = demoSuite({ seed: [ID] });
 
 async function openPage({ width = 1280, height = 1000 } = {}) {
-  const page = await openDemoPage(browser, mock.url, contexts, { width, height });
+  const page = await demo.openPage({ width, height });
   await page.waitForSelector("#scenarios:not([hidden])");
   return page;
 }
@@ -102,7 +86,7 @@ describe("demo scenarios", () => {
     assert.match(r.attempts, /^3 /);
     assert.match(r.live, /after 3 attempts/);
     assert.equal(r.scenario, "none", "a scenario applies to one drop");
-    assert.deepEqual((await mock.requests()).map((q) => q.status), [429, 429, 200]);
+    assert.deepEqual((await demo.mock.requests()).map((q) => q.status), [429, 429, 200]);
     assert.ok(first.length > 0);
     await page.screenshot({ path: screenshotPath("scenario-rate-limited-done.png"), fullPage: true });
   });
@@ -164,7 +148,7 @@ describe("demo scenarios", () => {
     const r = await outcome(page);
     assert.equal(r.kind, "aborted", JSON.stringify(r));
     await new Promise((resolve) => setTimeout(resolve, 3500)); // past the Retry-After of 3 s
-    assert.equal((await mock.requests()).length, 1, "no request after the cancel");
+    assert.equal((await demo.mock.requests()).length, 1, "no request after the cancel");
     await page.screenshot({ path: screenshotPath("scenario-cancelled.png"), fullPage: true });
   });
 
