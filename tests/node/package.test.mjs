@@ -6,6 +6,10 @@ import { existsSync, readFileSync } from "node:fs";
 import * as api from "zilliz-cloud-wasm";
 
 const { ZillizCloud, dropCluster, ZillizError } = api;
+// The installed package's folder and manifest, as node resolves them by name.
+const manifestPath = createRequire(import.meta.url).resolve("zilliz-cloud-wasm/package.json");
+const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+const packageFile = (file) => new URL(file, `file://${manifestPath}`);
 const ok = (id = "in01-6183d6bac30f801") =>
   new Response(JSON.stringify({ code: 0, data: { clusterId: id, prompt: "in the recycle bin for 30 days" } }), {
     headers: { "content-type": "application/json", requestid: "req-1" },
@@ -19,23 +23,17 @@ it("exports exactly the contract's names, with no init() needed", () => {
 });
 
 it("is installed by name with types and an exports map", () => {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve("zilliz-cloud-wasm/package.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
   assert.equal(manifest.name, "zilliz-cloud-wasm");
   assert.equal(manifest.exports["."].node, "./node.js");
-  const types = readFileSync(new URL("index.d.ts", `file://${manifestPath}`), "utf8");
+  const types = readFileSync(packageFile("index.d.ts"), "utf8");
   for (const name of ["class ZillizCloud", "function dropCluster", "class ZillizError", "interface ClientOptions", "interface CallOptions", "interface DropClusterResponse"]) {
     assert.ok(types.includes(name), name);
   }
   assert.ok(!/\bany\b/.test(types), "no `any` in the declarations");
-  assert.ok(existsSync(new URL("zilliz_cloud_wasm_bg.wasm", `file://${manifestPath}`)));
+  assert.ok(existsSync(packageFile("zilliz_cloud_wasm_bg.wasm")));
 });
 
 it("every entry is in the exports map, files and sideEffects; edge-light comes before node and browser", () => {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve("zilliz-cloud-wasm/package.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
   const main = manifest.exports["."];
   assert.deepEqual(Object.keys(main), ["types", "workerd", "deno", "edge-light", "node", "browser", "default"]);
   assert.deepEqual(manifest.exports["./inline"], { types: "./index.d.ts", default: "./inline.js" });
@@ -44,7 +42,7 @@ it("every entry is in the exports map, files and sideEffects; edge-light comes b
     assert.ok(manifest.files.includes(entry.slice(2)), `${entry} in files`);
     assert.ok(manifest.sideEffects.includes(entry), `${entry} in sideEffects: bundlers must keep its initialisation`);
   }
-  const read = (file) => readFileSync(new URL(file, `file://${manifestPath}`), "utf8");
+  const read = (file) => readFileSync(packageFile(file), "utf8");
   // Next.js's server build rewrites new URL("./x", import.meta.url) into a browser asset URL.
   assert.doesNotMatch(read("node.js"), /new URL\(\s*["']\.\//);
   assert.match(read("edge-light.js"), /from "\.\/zilliz_cloud_wasm_bg\.wasm\?module"/);
@@ -56,12 +54,10 @@ it("every entry is in the exports map, files and sideEffects; edge-light comes b
 });
 
 it("zilliz-cloud-wasm/inline carries the wasm it was built from, and works with no file beside it", async () => {
-  const require = createRequire(import.meta.url);
-  const dir = new URL(".", `file://${require.resolve("zilliz-cloud-wasm/package.json")}`);
-  const inlineText = readFileSync(new URL("inline.js", dir), "utf8");
+  const inlineText = readFileSync(packageFile("inline.js"), "utf8");
   const base64 = /const base64 = "([A-Za-z0-9+/=]+)";/.exec(inlineText)?.[1];
   assert.ok(base64, "inline.js has its base64");
-  assert.ok(Buffer.from(base64, "base64").equals(readFileSync(new URL("zilliz_cloud_wasm_bg.wasm", dir))));
+  assert.ok(Buffer.from(base64, "base64").equals(readFileSync(packageFile("zilliz_cloud_wasm_bg.wasm"))));
   const inline = await import("zilliz-cloud-wasm/inline");
   assert.deepEqual(Object.keys(inline).sort(), ["ZillizCloud", "ZillizError", "dropCluster"]);
   const res = await new inline.ZillizCloud({ apiKey: "sk-inline-entry-key", fetch: async () => ok() }).dropCluster("in01-6183d6bac30f801");

@@ -71,18 +71,13 @@ async function quickStart(cmd, args, env = {}, cwd = HERE) {
 
 // --- the runtimes -------------------------------------------------------------------------
 
-async function nodeRuntime(node) {
-  const report = resultOf("node", await run(node, ["node.mjs", mockUrl, API_KEY], { cwd: HERE, timeoutMs: 120_000 }));
-  const problem = await quickStart(node, ["quickstart/node.mjs"]);
-  addResult(report, "README quick start (Node)", !problem, problem);
-  return report;
-}
-
-/** The suite from CommonJS through require(), and the README's CommonJS quick start. */
-async function nodeRequireRuntime(node) {
-  const report = resultOf("node require", await run(node, ["node-require.cjs", mockUrl, API_KEY], { cwd: HERE, timeoutMs: 120_000 }));
-  const problem = await quickStart(node, ["quickstart/node.cjs"]);
-  addResult(report, "README quick start (CommonJS)", !problem, problem);
+/** A Node.js driver of the suite (import, or require() from CommonJS), then its README quick start. */
+const NODE_IMPORT = { driver: "node.mjs", quickStartFile: "quickstart/node.mjs", what: "Node" };
+const NODE_REQUIRE = { driver: "node-require.cjs", quickStartFile: "quickstart/node.cjs", what: "CommonJS" };
+async function nodeRuntime(node, { driver, quickStartFile, what }) {
+  const report = resultOf(`node (${what})`, await run(node, [driver, mockUrl, API_KEY], { cwd: HERE, timeoutMs: 120_000 }));
+  const problem = await quickStart(node, [quickStartFile]);
+  addResult(report, `README quick start (${what})`, !problem, problem);
   return report;
 }
 
@@ -240,13 +235,13 @@ function readmeCheck() {
 }
 
 const RUNNERS = {
-  "node-shared": () => nodeRuntime(process.execPath),
-  "node22-shared": () => nodeRuntime(NODE22),
+  "node-shared": () => nodeRuntime(process.execPath, NODE_IMPORT),
+  "node22-shared": () => nodeRuntime(NODE22, NODE_IMPORT),
   deno: denoRuntime,
   workerd: workerdRuntime,
   "chromium-page": () => (assembleSite(), chromiumPage(`${mockUrl}/page.html`, "chromium-page")),
-  "node20-require": () => nodeRequireRuntime(process.execPath),
-  "node22-require": () => nodeRequireRuntime(NODE22),
+  "node20-require": () => nodeRuntime(process.execPath, NODE_REQUIRE),
+  "node22-require": () => nodeRuntime(NODE22, NODE_REQUIRE),
   bun: bunRuntime,
   "chromium-page-inline": () => (assembleSite(), chromiumPage(`${mockUrl}/page-inline.html`, "chromium-page-inline")),
   ...Object.fromEntries(BUNDLED.map((name) => [`chromium-${name}`, () => bundlerRuntime({

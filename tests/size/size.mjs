@@ -31,25 +31,25 @@ if (existsSync(snippets)) {
     if (e.isFile()) files.push([e.name, join(e.parentPath ?? e.path, e.name)]);
   }
 }
-const gzipped = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
-let total = 0;
-for (const [name, path] of files) {
-  const gz = gzipped(path);
-  total += gz;
-  console.log(`${name.padEnd(14)} ${String(readFileSync(path).length).padStart(7)} raw ${String(gz).padStart(7)} gzipped`);
+/** Prints a file's raw and gzipped sizes and returns the gzipped one. */
+function measure(name, path) {
+  const raw = readFileSync(path);
+  const gz = gzipSync(raw, { level: 9 }).length;
+  console.log(`${name.padEnd(14)} ${String(raw.length).padStart(7)} raw ${String(gz).padStart(7)} gzipped`);
+  return gz;
 }
 const report = (what, size, budget) => {
   const ok = size <= budget;
   console.log(`${what}: ${size} bytes gzipped; budget ${budget} (${ok ? `${budget - size} to spare` : `OVER by ${size - budget}`})`);
   return ok;
 };
+const sizes = files.map(([name, path]) => measure(name, path));
+const total = sizes.reduce((sum, gz) => sum + gz, 0);
 const results = [report("default entry total", total, BUDGET_BYTES)];
 const inline = join(pkg, "inline.js");
 // Earlier layouts (bench/size-steps.sh) had no inline entry: only the default budget applies there.
 if (existsSync(inline)) {
-  const inlineGz = gzipped(inline);
-  console.log(`${"inline entry".padEnd(14)} ${String(readFileSync(inline).length).padStart(7)} raw ${String(inlineGz).padStart(7)} gzipped`);
-  results.push(report("inline entry total (glue + inline.js)", gzipped(files[1][1]) + inlineGz, INLINE_BUDGET_BYTES));
+  results.push(report("inline entry total (glue + inline.js)", sizes[files.findIndex(([name]) => name === "glue")] + measure("inline entry", inline), INLINE_BUDGET_BYTES));
 }
 const passed = results.filter(Boolean).length;
 console.log(`SUITE size ${passed} ${results.length - passed}`);
