@@ -4,17 +4,26 @@
 //
 // - Options are read here, once each and only from own properties, into a plain snapshot;
 //   a getter or Proxy trap that throws, or a revoked Proxy, is caught and reported to wasm as
-//   "could not be read". The wasm side then reads only that snapshot, which cannot throw.
+//   "could not be read". On a drop, an own option name the package does not know is reported
+//   as `unknown`. The wasm side then reads only that snapshot, which cannot throw.
 // - A freed client, a second free(), or a method called on something that is not a client
 //   rejects with a ZillizError of kind "invalid_input" before anything reaches wasm.
-// - Every check of a value (what it is, whether it is valid) is made in Rust: this file only
-//   reads values safely and hands them on.
-import { ZillizCloud as WasmClient, dropCluster as wasmDropCluster } from "./zilliz_cloud_wasm.js";
+// - Every check of a value (what it is, whether it is valid) and every decision (which page
+//   comes next, which plans the recycle bin keeps) is made in Rust: this file only reads values
+//   safely and hands them on. Each method is one line over `#run`.
+import {
+  ZillizCloud as WasmClient,
+  dropCluster as wasmDropCluster,
+  planKeptInRecycleBin,
+} from "./zilliz_cloud_wasm.js";
 import { ZillizError } from "./zilliz_error.js";
 
 const CLIENT = ["apiKey", "region", "baseUrl", "timeoutMs", "maxRetries", "fetch", "onRetry"];
 const CALL = ["signal", "timeoutMs", "maxRetries", "onRetry"];
-const ONE_SHOT = [...new Set([...CLIENT, ...CALL, "clusterId"])];
+const DROP = [...CALL, "expectName"];
+const LIST = [...CALL, "pageSize", "currentPage"];
+const WAIT = [...CALL, "maxWaitMs", "onPoll"];
+const ONE_SHOT = [...new Set([...CLIENT, ...DROP, "clusterId"])];
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Whether `value` can be handed to wasm: a revoked Proxy throws on the first look. */
@@ -30,10 +39,12 @@ function readable(value) {
 
 /**
  * The own properties `names` of `options`, each read once, in a plain object; a value that
- * could not be read is left out and named in `unreadable`. What is not an object is returned
- * as it is (wasm says it must be an object); an array as an empty one.
+ * could not be read is left out and named in `unreadable`. With `strict` (a drop), the first
+ * own name not in `names` is named in `unknown`, so that a misspelled guard never goes unseen.
+ * What is not an object is returned as it is (wasm says it must be an object); an array as an
+ * empty one.
  */
-function snapshot(options, names) {
+function snapshot(options, names, strict = false) {
   if (options === null || (typeof options != "object" && typeof options != "function")) return options;
   try {
     if (Array.isArray(options)) return [];
@@ -51,6 +62,13 @@ function snapshot(options, names) {
       else out.unreadable ??= name;
     } catch {
       out.unreadable ??= name;
+    }
+  }
+  if (strict) {
+    try {
+      out.unknown = Object.getOwnPropertyNames(options).find((name) => !names.includes(name));
+    } catch {
+      out.unreadable ??= "options";
     }
   }
   return out;
@@ -94,24 +112,49 @@ export class ZillizCloud {
     this.#inner = new WasmClient(snapshot(options, CLIENT));
   }
 
-  /** Drops a cluster. Always returns a promise; every failure rejects it with a ZillizError. */
+  /** Drops a cluster; with `expectName`, only if the cluster has exactly that name. */
   dropCluster(clusterId, options) {
-    if (this === null || typeof this != "object" || !(#inner in this)) {
-      return Promise.reject(misuse("dropCluster was called on something that is not a ZillizCloud client"));
+    return ZillizCloud.#run(this, "dropCluster", clusterId, options, DROP, true);
+  }
+
+  /** Describes a cluster. */
+  describeCluster(clusterId, options) {
+    return ZillizCloud.#run(this, "describeCluster", clusterId, options, CALL);
+  }
+
+  /** One page of the key's clusters. */
+  listClusters(options) {
+    return ZillizCloud.#run(this, "listClusters", undefined, options, LIST);
+  }
+
+  /** Suspends a Dedicated cluster. */
+  suspendCluster(clusterId, options) {
+    return ZillizCloud.#run(this, "suspendCluster", clusterId, options, CALL);
+  }
+
+  /** Resumes a suspended cluster. */
+  resumeCluster(clusterId, options) {
+    return ZillizCloud.#run(this, "resumeCluster", clusterId, options, CALL);
+  }
+
+  /** Waits until a dropped cluster is gone (Describe: not found, or status DELETED). */
+  waitUntilDropped(clusterId, options) {
+    return ZillizCloud.#run(this, "waitUntilDropped", clusterId, options, WAIT);
+  }
+
+  /**
+   * Every cluster, page after page from `currentPage`, until the last page (which wasm
+   * decides). `break` sends no further request; the signal aborts the page in flight.
+   */
+  async *clusters(options) {
+    // Read once: every page is asked with the same options, only `currentPage` moves on.
+    const request = snapshot(options ?? {}, LIST);
+    for (;;) {
+      const [page, next] = await ZillizCloud.#run(this, "clusterPage", undefined, request);
+      yield* page.data.clusters;
+      if (next === null) return;
+      request.currentPage = next;
     }
-    const inner = this.#inner;
-    if (inner === null) return Promise.reject(misuse("this ZillizCloud client was freed"));
-    let id = clusterId;
-    let request = options ?? undefined;
-    if (!readable(id)) {
-      // Reported through the snapshot, which then always exists.
-      id = undefined;
-      request = snapshot(options ?? {}, CALL);
-      if (request && typeof request == "object") request.unreadable ??= "clusterId";
-    } else if (request !== undefined) {
-      request = snapshot(request, CALL);
-    }
-    return call(() => inner.dropCluster(id, request), request);
   }
 
   /** Frees the client's wasm memory now instead of at garbage collection; calls in flight finish. */
@@ -121,12 +164,49 @@ export class ZillizCloud {
     this.#inner = null;
     inner?.free();
   }
+
+  /**
+   * Runs a method on `client`'s wasm side with a snapshot of its options (`names`); `options`
+   * already snapshotted (a plain object without prototype) is passed on as it is.
+   */
+  static #run(client, method, clusterId, options, names, strict = false) {
+    if (client === null || typeof client != "object" || !(#inner in client)) {
+      return Promise.reject(misuse(`${method} was called on something that is not a ZillizCloud client`));
+    }
+    const inner = client.#inner;
+    if (inner === null) return Promise.reject(misuse("this ZillizCloud client was freed"));
+    let id = clusterId;
+    let request = options ?? undefined;
+    if (!readable(id)) {
+      // Reported through the snapshot, which then always exists.
+      id = undefined;
+      request = snapshot(options ?? {}, names ?? CALL, strict);
+      if (request && typeof request == "object") request.unreadable ??= "clusterId";
+    } else if (request !== undefined && names) {
+      request = snapshot(request, names, strict);
+    }
+    return call(() => inner.call(method, id, request), request);
+  }
 }
 
 /** The one-shot form: `dropCluster({ apiKey, clusterId, ...options })`. */
 export function dropCluster(options) {
-  const request = snapshot(options, ONE_SHOT);
+  const request = snapshot(options, ONE_SHOT, true);
   return call(() => wasmDropCluster(request), request);
+}
+
+/**
+ * Whether a drop of this cluster can be undone from the recycle bin (Dedicated plans only):
+ * reads `cluster.plan` (an own property) safely; never throws.
+ */
+export function keptInRecycleBin(cluster) {
+  try {
+    if (cluster === null || typeof cluster != "object" || !hasOwn.call(cluster, "plan")) return false;
+    const plan = cluster.plan;
+    return typeof plan == "string" && planKeptInRecycleBin(plan);
+  } catch {
+    return false;
+  }
 }
 
 export { ZillizError };

@@ -31,7 +31,7 @@ export interface RetryEvent {
 }
 
 export interface CallOptions {
-  /** Aborting rejects the call with kind "aborted", also during a wait between retries. */
+  /** Aborting rejects the call with kind "aborted", also during a wait between retries. A signal whose `aborted` cannot be read is invalid_input. */
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
@@ -39,15 +39,104 @@ export interface CallOptions {
   onRetry?: (event: RetryEvent) => void;
 }
 
-/** The parsed body, as the API sent it (unknown extra fields are kept). */
-export interface DropClusterResponse {
+/**
+ * A drop's options. Another option name is refused with kind "invalid_input" before a
+ * request, so that a misspelled guard (`expectname`) never lets a DELETE through unguarded.
+ */
+export interface DropOptions extends CallOptions {
+  /**
+   * The drop first describes the cluster and sends the DELETE only if its `clusterName` is
+   * exactly this; otherwise it rejects with kind "precondition" (both names in the message) and
+   * sends nothing more. A failed describe fails the drop with its error, and no DELETE.
+   */
+  expectName?: string;
+}
+
+/** One page of the list; each is an integer from 1 to 1000, sent only when given. */
+export interface ListOptions extends CallOptions {
+  pageSize?: number;
+  currentPage?: number;
+}
+
+export interface WaitOptions extends CallOptions {
+  /** The longest wait: an integer from 1 to 86400000 ms. Default 900000 (15 minutes). */
+  maxWaitMs?: number;
+  /** After each describe that did not end the wait, before the wait that follows; what it throws is ignored. */
+  onPoll?: (event: PollEvent) => void;
+}
+
+/** A describe that did not end the wait. */
+export interface PollEvent {
+  /** Describes made so far. */
+  polls: number;
+  /** Milliseconds since the wait began. */
+  elapsedMs: number;
+  /** The status the last describe showed (e.g. "DELETING"). */
+  status: string;
+  /** The wait before the next describe: 1000, 2000, 4000 ... at most 30000. */
+  nextPollMs: number;
+}
+
+/** What ended a wait: Describe answered not found, or a cluster whose status is DELETED. */
+export interface DroppedResult {
+  clusterId: string;
+  seen: "not_found" | "DELETED";
+  polls: number;
+  elapsedMs: number;
+}
+
+/** The parsed body of a drop, suspend or resume, as the API sent it (unknown extra fields are kept). */
+export interface ClusterActionResponse {
   code: 0;
   data: {
+    /** Always the cluster asked for. */
     clusterId: string;
-    /** Says that the cluster went to the recycle bin for 30 days (Free clusters excepted). */
+    /** The server's words; a drop's read the same for every plan: ask keptInRecycleBin(cluster). */
     prompt: string;
     [extra: string]: unknown;
   };
+  [extra: string]: unknown;
+}
+
+export type DropClusterResponse = ClusterActionResponse;
+
+/** A cluster. `status` and `plan` are the server's strings, passed on whatever they are. */
+export interface ClusterInfo {
+  clusterId: string;
+  clusterName: string;
+  projectId: string;
+  description: string;
+  regionId: string;
+  /** Empty for Free and Serverless clusters. */
+  cuType: string;
+  /** "Free", "Serverless", "Standard", "Enterprise", or another. */
+  plan: string;
+  /** "RUNNING", "DELETING", "SUSPENDED", ... or another. */
+  status: string;
+  connectAddress: string;
+  privateLinkAddress: string;
+  createTime: string;
+  /** 0 for Free and Serverless clusters. */
+  cuSize: number;
+  /** Describe only. */
+  storageSize?: number;
+  /** Describe only. */
+  snapshotNumber?: number;
+  /** Describe only. */
+  createProgress?: number;
+  [extra: string]: unknown;
+}
+
+export interface DescribeClusterResponse {
+  code: 0;
+  data: ClusterInfo;
+  [extra: string]: unknown;
+}
+
+/** One page, in this object form whichever documented form the server answered with. */
+export interface ListClustersResponse {
+  code: 0;
+  data: { count: number; currentPage: number; pageSize: number; clusters: ClusterInfo[]; [extra: string]: unknown };
   [extra: string]: unknown;
 }
 
@@ -62,7 +151,8 @@ export type ZillizErrorKind =
   | "network"
   | "timeout"
   | "aborted"
-  | "decode";
+  | "decode"
+  | "precondition";
 
 /** Every failure rejects with a ZillizError. None of its fields ever holds the API key. */
 export class ZillizError extends Error {
@@ -80,8 +170,9 @@ export class ZillizError extends Error {
   /** How many HTTP attempts were made (0 for invalid_input). */
   readonly attempts: number;
   /**
-   * Kind "not_found" after an earlier attempt of the same call whose outcome is
+   * Kind "not_found" after an earlier attempt of the same drop whose outcome is
    * unknown (timeout, network failure, 5xx): that attempt probably dropped the cluster.
+   * Never set by another call.
    */
   readonly maybeDropped: boolean;
   /** Kind "aborted": the signal's `reason` (an `AbortSignal.timeout()` gives a "TimeoutError"). */
@@ -91,13 +182,31 @@ export class ZillizError extends Error {
 export class ZillizCloud {
   /** @throws {ZillizError} of kind "invalid_input" for bad options. */
   constructor(options: ClientOptions);
-  /** Drops a cluster; rejects with a ZillizError. */
-  dropCluster(clusterId: string, options?: CallOptions): Promise<DropClusterResponse>;
+  /** Drops a cluster; rejects with a ZillizError. With `expectName`, a guarded drop. */
+  dropCluster(clusterId: string, options?: DropOptions): Promise<DropClusterResponse>;
+  /** Describes a cluster. */
+  describeCluster(clusterId: string, options?: CallOptions): Promise<DescribeClusterResponse>;
+  /** One page of the key's clusters. */
+  listClusters(options?: ListOptions): Promise<ListClustersResponse>;
+  /** Every cluster, page after page from `currentPage` (at most 1000 pages). */
+  clusters(options?: ListOptions): AsyncIterable<ClusterInfo>;
+  /** Suspends a Dedicated cluster (Free and Serverless refuse with kind "api"). */
+  suspendCluster(clusterId: string, options?: CallOptions): Promise<ClusterActionResponse>;
+  /** Resumes a suspended cluster. */
+  resumeCluster(clusterId: string, options?: CallOptions): Promise<ClusterActionResponse>;
+  /** Resolves when Describe answers not found or status DELETED; kind "timeout" past maxWaitMs. */
+  waitUntilDropped(clusterId: string, options?: WaitOptions): Promise<DroppedResult>;
   /** Frees the client's wasm memory now instead of at garbage collection. */
   free(): void;
 }
 
 /** One-shot form: the same call without keeping a client. */
 export function dropCluster(
-  options: ClientOptions & CallOptions & { clusterId: string },
+  options: ClientOptions & DropOptions & { clusterId: string },
 ): Promise<DropClusterResponse>;
+
+/**
+ * Whether a drop of this cluster can be undone from the recycle bin: true exactly when
+ * `cluster.plan` is "Standard" or "Enterprise" (Dedicated). Never throws.
+ */
+export function keptInRecycleBin(cluster: unknown): boolean;

@@ -15,8 +15,3 @@ export class ZillizError extends Error {
     this.maybeDropped = maybeDropped;
   }
 }
-
-/** What `onRetry` receives before each wait between attempts. */
-export function retryEvent(attempt, maxAttempts, delayMs, error) {
-  return { attempt, maxAttempts, delayMs, error };
-}

@@ -32,7 +32,7 @@ writeFileSync(gluePath, glueText.replace(moduleCheck, `if (Object.prototype.toSt
 const bundleInput = join(bindgen, "bundle.js");
 writeFileSync(
   bundleInput,
-  `export { initSync } from "./${glue}";\n` + `export { ZillizCloud, dropCluster, ZillizError } from "./api.js";\n`,
+  `export { initSync } from "./${glue}";\n` + `export { ZillizCloud, dropCluster, keptInRecycleBin, ZillizError } from "./api.js";\n`,
 );
 buildSync({
   entryPoints: [bundleInput],
@@ -55,7 +55,7 @@ function findFile(dir, name) {
   return null;
 }
 
-const exportsLine = `export { ZillizCloud, dropCluster, ZillizError } from "./${glue}";\n`;
+const exportsLine = `export { ZillizCloud, dropCluster, keptInRecycleBin, ZillizError } from "./${glue}";\n`;
 
 // Every entry initialises the one shared .wasm on import, in the way its runtime allows.
 const entries = {

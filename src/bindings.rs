@@ -3,26 +3,45 @@
 //! `npm` feature only. The package's JS classes (`js/api.js`) call these with
 //! a snapshot of the caller's options that cannot throw when read: own
 //! properties only, each read once, any that could not be read named in
-//! `unreadable`.
+//! `unreadable`, and on a drop any name the package does not know in `unknown`.
 
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 
+use crate::api::Answer;
+use crate::core::cluster::kept_in_recycle_bin;
+use crate::core::pages::next_page;
 use crate::core::validate::{
-    not_an_object, raw_max_retries, raw_region, raw_required_string, raw_string, raw_timeout_ms,
+    not_an_object, raw_integer, raw_max_retries, raw_region, raw_required_string, raw_string,
+    raw_timeout_ms, unknown_option_error, validate_max_wait_ms,
 };
-use crate::core::{RawField, ZillizError};
-use crate::js_error::retry_event_to_js;
-use crate::{CallOptions, ClientOptions, ZillizCloud};
+use crate::core::{
+    Dropped, Endpoint, PollEvent, RawField, RetryEvent, Target, ZillizError, DESCRIBE, LIST,
+    RESUME, SUSPEND,
+};
+use crate::{CallOptions, ClientOptions, WaitOptions, ZillizCloud};
+
+#[wasm_bindgen(module = "/js/values.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = retryEvent)]
+    fn js_retry_event(attempt: u32, max_attempts: u32, delay_ms: u32, error: JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = pollEvent)]
+    fn js_poll_event(polls: u32, elapsed_ms: f64, status: &str, next_poll_ms: u32) -> JsValue;
+    #[wasm_bindgen(js_name = droppedResult)]
+    fn js_dropped(cluster_id: &str, seen: &str, polls: u32, elapsed_ms: f64) -> JsValue;
+}
 
 fn is_plain_object(v: &JsValue) -> bool {
     v.is_object() && !v.is_function() && !Array::is_array(v)
 }
 
-/// Reads one option; a getter that throws counts as a bad value.
+/// Reads one option of the snapshot (none when there are no options).
 fn raw_field(options: &JsValue, name: &str) -> RawField {
+    if options.is_undefined() || options.is_null() {
+        return RawField::Absent;
+    }
     match Reflect::get(options, &JsValue::from_str(name)) {
         Ok(v) => raw_value(v),
         Err(_) => RawField::Other("a value that could not be read"),
@@ -52,6 +71,9 @@ fn raw_value(v: JsValue) -> RawField {
 
 /// An option that must be a function when present.
 fn optional_function(options: &JsValue, name: &str) -> Result<Option<Function>, ZillizError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
     match Reflect::get(options, &JsValue::from_str(name)) {
         Ok(v) if v.is_undefined() || v.is_null() => Ok(None),
         Ok(v) if v.is_function() => Ok(Some(v.unchecked_into())),
@@ -98,19 +120,39 @@ fn read_client(options: &JsValue) -> Result<ZillizCloud, ZillizError> {
         built = built.fetch(fetch);
     }
     if let Some(hook) = optional_function(options, "onRetry")? {
-        built = built.on_retry(js_hook(hook));
+        built = built.on_retry(js_hook(hook, retry_event_to_js));
     }
     ZillizCloud::new(built)
 }
 
-/// A JS `onRetry`: called unbound with the event; what it throws is ignored.
-fn js_hook(hook: Function) -> impl Fn(&crate::RetryEvent) {
+/// A JS hook: called unbound with the event; what it throws is ignored.
+fn js_hook<E>(hook: Function, to_js: fn(&E) -> JsValue) -> impl Fn(&E) {
     move |event| {
-        let _ = hook.call1(&JsValue::UNDEFINED, &retry_event_to_js(event));
+        let _ = hook.call1(&JsValue::UNDEFINED, &to_js(event));
     }
 }
 
-/// The per-call options.
+/// `{ attempt, maxAttempts, delayMs, error }`, as `onRetry` receives it.
+fn retry_event_to_js(event: &RetryEvent) -> JsValue {
+    js_retry_event(
+        event.attempt,
+        event.max_attempts,
+        event.delay_ms,
+        event.error.clone().into(),
+    )
+}
+
+/// `{ polls, elapsedMs, status, nextPollMs }`, as `onPoll` receives it.
+fn poll_event_to_js(event: &PollEvent) -> JsValue {
+    js_poll_event(
+        event.polls,
+        event.elapsed_ms as f64,
+        &event.status,
+        event.next_poll_ms,
+    )
+}
+
+/// The options every call takes; `undefined` and `null` are none.
 fn read_call(options: &JsValue) -> Result<CallOptions, ZillizError> {
     let mut call = CallOptions::new();
     if options.is_undefined() || options.is_null() {
@@ -124,7 +166,7 @@ fn read_call(options: &JsValue) -> Result<CallOptions, ZillizError> {
         call = call.max_retries(n);
     }
     if let Some(hook) = optional_function(options, "onRetry")? {
-        call = call.on_retry(js_hook(hook));
+        call = call.on_retry(js_hook(hook, retry_event_to_js));
     }
     match Reflect::get(options, &JsValue::from_str("signal")) {
         Ok(s) if s.is_undefined() || s.is_null() => {}
@@ -140,14 +182,126 @@ fn has_function(target: &JsValue, name: &str) -> bool {
     Reflect::get(target, &JsValue::from_str(name)).is_ok_and(|f| f.is_function())
 }
 
-/// Runs a call; the promise resolves to the parsed body, or rejects with a `ZillizError`.
-fn run(client: ZillizCloud, cluster_id: RawField, call_options: JsValue) -> Promise {
-    future_to_promise(async move {
-        let call = read_call(&call_options)?;
-        let id = raw_required_string("clusterId", &cluster_id)?;
-        let (body, _) = client.drop_cluster_body(id, &call).await?;
-        Ok(body)
+/// A drop's own options: no name the package does not know, and the guard.
+fn read_drop(options: &JsValue, mut call: CallOptions) -> Result<CallOptions, ZillizError> {
+    if let RawField::Str(name) = raw_field(options, "unknown") {
+        return Err(unknown_option_error(&name));
+    }
+    if let Some(name) = raw_string("expectName", &raw_field(options, "expectName"))? {
+        call = call.expect_name(name);
+    }
+    Ok(call)
+}
+
+/// The list's page, as asked.
+fn read_page(options: &JsValue) -> Result<Target, ZillizError> {
+    Ok(Target {
+        page_size: raw_integer("pageSize", &raw_field(options, "pageSize"))?,
+        current_page: raw_integer("currentPage", &raw_field(options, "currentPage"))?,
+        ..Target::default()
     })
+}
+
+fn read_wait(options: &JsValue, call: CallOptions) -> Result<WaitOptions, ZillizError> {
+    let mut wait = WaitOptions::new();
+    wait.call = call;
+    if let Some(ms) =
+        validate_max_wait_ms(raw_integer("maxWaitMs", &raw_field(options, "maxWaitMs"))?)?
+    {
+        wait = wait.max_wait_ms(ms);
+    }
+    if let Some(hook) = optional_function(options, "onPoll")? {
+        wait = wait.on_poll(js_hook(hook, poll_event_to_js));
+    }
+    Ok(wait)
+}
+
+/// The body as JS callers get it. A list answer is given in the documented
+/// object form: a bare array of clusters becomes `{ clusters }`, and the
+/// page's numbers are set as the core read them.
+fn page_body((checked, _): Answer) -> JsValue {
+    let body = checked.body;
+    let Some(page) = checked.page else {
+        return body;
+    };
+    let key = |k: &str| JsValue::from_str(k);
+    let mut data = Reflect::get(&body, &key("data")).unwrap_or_default();
+    if page.bare {
+        let object = Object::new();
+        let _ = Reflect::set(&object, &key("clusters"), &data);
+        data = object.into();
+        let _ = Reflect::set(&body, &key("data"), &data);
+    }
+    for (name, n) in [
+        ("count", page.count as f64),
+        ("currentPage", f64::from(page.current_page)),
+        ("pageSize", f64::from(page.page_size)),
+    ] {
+        let _ = Reflect::set(&data, &key(name), &JsValue::from_f64(n));
+    }
+    body
+}
+
+fn dropped_to_js(d: &Dropped) -> JsValue {
+    js_dropped(&d.cluster_id, &d.seen, d.polls, d.elapsed_ms as f64)
+}
+
+/// What a JS method asks of the Rust API, read and checked before anything is sent.
+enum Job {
+    /// A drop, guarded or not.
+    Drop(String, CallOptions),
+    /// One request of an endpoint (describe, list, suspend, resume).
+    Request(&'static Endpoint, Target, CallOptions),
+    /// `waitUntilDropped`.
+    Wait(String, WaitOptions),
+}
+
+/// Reads what one of the client's methods (by its JS name) needs.
+fn read_job(method: &str, cluster_id: &RawField, options: &JsValue) -> Result<Job, ZillizError> {
+    let call = read_call(options)?;
+    let id = || raw_required_string("clusterId", cluster_id).map(str::to_owned);
+    Ok(match method {
+        "dropCluster" => Job::Drop(id()?, read_drop(options, call)?),
+        "describeCluster" => Job::Request(&DESCRIBE, Target::cluster(&id()?), call),
+        "suspendCluster" => Job::Request(&SUSPEND, Target::cluster(&id()?), call),
+        "resumeCluster" => Job::Request(&RESUME, Target::cluster(&id()?), call),
+        "listClusters" | "clusterPage" => Job::Request(&LIST, read_page(options)?, call),
+        "waitUntilDropped" => Job::Wait(id()?, read_wait(options, call)?),
+        _ => return Err(ZillizError::invalid_input("no such method")),
+    })
+}
+
+/// Runs one of the client's methods on the one request pipeline and hands
+/// back what the JS API resolves to. `clusterPage` is a step of `clusters()`:
+/// the page and the next page to ask for, or null.
+async fn run(client: ZillizCloud, method: &str, job: Job) -> Result<JsValue, ZillizError> {
+    let answer = match job {
+        Job::Drop(id, call) => client.drop_answer(&id, &call).await?,
+        Job::Request(endpoint, target, call) => {
+            let answer = client.request(endpoint, target.clone(), &call).await?;
+            if method == "clusterPage" {
+                let next = answer
+                    .0
+                    .page
+                    .and_then(|page| next_page(&target, &page))
+                    .map_or(JsValue::NULL, |n| JsValue::from_f64(f64::from(n)));
+                return Ok(Array::of2(&page_body(answer), &next).into());
+            }
+            answer
+        }
+        Job::Wait(id, wait) => {
+            return Ok(dropped_to_js(&client.wait_until_dropped(&id, wait).await?))
+        }
+    };
+    Ok(page_body(answer))
+}
+
+/// The promise of a method: rejected at once for bad input, else running.
+fn start(client: ZillizCloud, method: String, cluster_id: RawField, options: JsValue) -> Promise {
+    match read_job(&method, &cluster_id, &options) {
+        Ok(job) => future_to_promise(async move { Ok(run(client, &method, job).await?) }),
+        Err(e) => Promise::reject(&e.into()),
+    }
 }
 
 /// A client for the Zilliz Cloud control plane.
@@ -166,10 +320,10 @@ impl JsZillizCloud {
         })
     }
 
-    /// Drops a cluster. Always returns a promise; every failure rejects it with a `ZillizError`.
-    #[wasm_bindgen(js_name = dropCluster)]
-    pub fn drop_cluster(&self, cluster_id: JsValue, options: JsValue) -> Promise {
-        run(self.client.clone(), raw_value(cluster_id), options)
+    /// Runs the method named `method` (`dropCluster`, `describeCluster`, …).
+    /// Always returns a promise; every failure rejects it with a `ZillizError`.
+    pub fn call(&self, method: String, cluster_id: JsValue, options: JsValue) -> Promise {
+        start(self.client.clone(), method, raw_value(cluster_id), options)
     }
 }
 
@@ -177,7 +331,18 @@ impl JsZillizCloud {
 #[wasm_bindgen(js_name = dropCluster)]
 pub fn drop_cluster(options: JsValue) -> Promise {
     match read_client(&options) {
-        Ok(client) => run(client, raw_field(&options, "clusterId"), options),
+        Ok(client) => start(
+            client,
+            "dropCluster".into(),
+            raw_field(&options, "clusterId"),
+            options,
+        ),
         Err(e) => Promise::reject(&e.into()),
     }
+}
+
+/// Whether a cluster of this plan is kept in the recycle bin (`keptInRecycleBin` reads the plan).
+#[wasm_bindgen(js_name = planKeptInRecycleBin)]
+pub fn plan_kept_in_recycle_bin(plan: JsValue) -> bool {
+    plan.as_string().is_some_and(|p| kept_in_recycle_bin(&p))
 }

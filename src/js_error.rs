@@ -1,9 +1,8 @@
-//! The one conversion from the Rust error to the JS `ZillizError`, and the
-//! JS form of a retry event (which carries one).
+//! The one conversion from the Rust error to the JS `ZillizError`.
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::{RetryEvent, ZillizError};
+use crate::core::ZillizError;
 
 #[wasm_bindgen(module = "/js/zilliz_error.js")]
 extern "C" {
@@ -22,9 +21,6 @@ extern "C" {
         attempts: u32,
         maybe_dropped: bool,
     ) -> JsZillizError;
-
-    #[wasm_bindgen(js_name = retryEvent)]
-    fn js_retry_event(attempt: u32, max_attempts: u32, delay_ms: u32, error: JsValue) -> JsValue;
 }
 
 impl From<ZillizError> for JsValue {
@@ -44,15 +40,4 @@ impl From<ZillizError> for JsValue {
         )
         .into()
     }
-}
-
-/// `{ attempt, maxAttempts, delayMs, error }`, as the JS `onRetry` receives it.
-#[cfg_attr(not(feature = "npm"), allow(dead_code))]
-pub(crate) fn retry_event_to_js(event: &RetryEvent) -> JsValue {
-    js_retry_event(
-        event.attempt,
-        event.max_attempts,
-        event.delay_ms,
-        event.error.clone().into(),
-    )
 }

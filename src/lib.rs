@@ -1,6 +1,8 @@
 //! Drop a Zilliz Cloud cluster from any JavaScript runtime, through the
 //! control plane's REST API v2 (`DELETE {base}/v2/clusters/{clusterId}/drop`)
-//! and the runtime's own `fetch`.
+//! and the runtime's own `fetch`, and what a drop needs around it: describe
+//! and list clusters, a drop guarded by the cluster's name, a wait until a
+//! dropped cluster is gone, and suspend and resume as the gentler choice.
 //!
 //! One code base ships twice: as the npm package `zilliz-cloud-wasm` (built
 //! with the `npm` feature, which adds the `#[wasm_bindgen]` exports) and as
@@ -16,6 +18,9 @@
 //! Layers, so that every decision is testable without a JavaScript engine:
 //! - [`core`]: pure. Validates input, builds the request as data, reads what
 //!   the transport saw of an attempt, classifies responses, decides retries.
+//!   An endpoint is a row of data in `core::endpoint` (method, path, query,
+//!   what it does, how its success is checked): adding one is a row there
+//!   and a response type in the Rust API, over the one request pipeline.
 //! - `transport`: the only code that touches `fetch`, `AbortController` and
 //!   timers; an attempt's mechanics are its JS snippet, one call per attempt.
 //! - The Rust API ([`ZillizCloud`], [`ClientOptions`], [`CallOptions`], …)
@@ -46,5 +51,8 @@ mod bindings;
 mod js_error;
 mod transport;
 
-pub use api::{CallOptions, ClientOptions, DropClusterData, DropClusterResponse, ZillizCloud};
-pub use core::{ErrorKind, Region, RetryEvent, ZillizError};
+pub use api::{
+    CallOptions, ClientOptions, ClusterActionData, ClusterActionResponse, ClusterInfo, ClusterPage,
+    DropClusterData, DropClusterResponse, ListOptions, WaitOptions, ZillizCloud,
+};
+pub use core::{Dropped, ErrorKind, PollEvent, Region, RetryEvent, ZillizError};

@@ -28,8 +28,8 @@ use zilliz_cloud_wasm::core::validate::{
     validate_cluster_id, ClientSpec,
 };
 use zilliz_cloud_wasm::core::{
-    base_url::normalize_base_url, classify_drop_response, ErrorKind, RawField, ResponseHead,
-    RetryPolicy, ZillizError,
+    base_url::normalize_base_url, classify_response, ErrorKind, RawField, ResponseHead,
+    RetryPolicy, Target, ZillizError, DROP,
 };
 
 const ID: &str = "in01-6183d6bac30f801";
@@ -215,7 +215,7 @@ proptest! {
             // The view itself agrees with the value it wraps.
             prop_assert_eq!(v.kind() == JsonKind::Object, v.0.is_object());
         }
-        let got = classify_drop_response(&head, parsed, ID, "");
+        let got = classify_response(&DROP, &head, parsed, &Target::cluster(ID), "").map(|c| c.body);
         let want = reference(head.status, &text);
         match (&got, &want) {
             (Ok(body), Ok(())) => prop_assert_eq!(&body.0["data"]["clusterId"], ID),
@@ -277,7 +277,7 @@ proptest! {
             prop_assert!(delay.is_some(), "digits of any length are a wait");
         }
         let _ = parse_http_date_ms(&after, now);
-        let e = classify_drop_response(&ResponseHead { status: 503, ..Default::default() }, parse_body(""), ID, "").unwrap_err();
+        let e = classify_response(&DROP, &ResponseHead { status: 503, ..Default::default() }, parse_body(""), &Target::cluster(ID), "").unwrap_err();
         let policy = RetryPolicy { max_retries: 10 };
         if let Some(ms) = policy.next_delay_ms(attempt, &e, &hints, random, now) {
             prop_assert!(ms <= MAX_RETRY_AFTER_MS);

@@ -1,5 +1,5 @@
 //! The key never reaches a message, a property or a `Debug` string, on any
-//! error path of a call (the errors and retry events that leave `DropCall`).
+//! error path of a call (the errors and retry events that leave `Call`).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -15,7 +15,8 @@ use serde_body::parse_body;
 use zilliz_cloud_wasm::core::body::{BodyError, JsonKind, ParsedBody};
 use zilliz_cloud_wasm::core::validate::{raw_region, validate_client_options, ClientSpec};
 use zilliz_cloud_wasm::core::{
-    request_template, AttemptOutcome, DropCall, Failure, Next, RawField, ResponseHead, ZillizError,
+    request_template, AttemptOutcome, Call, Failure, Next, RawField, ResponseHead, Target,
+    ZillizError, DROP,
 };
 
 const KEY: &str = "sk-zcw-RECOGNISABLE-5ec7e7-key";
@@ -50,7 +51,7 @@ fn debug_of_options_and_request_redacts_the_key() {
         !debug.contains(KEY) && debug.contains("redacted"),
         "{debug}"
     );
-    let call = DropCall::start(&config, ID, None, None).unwrap();
+    let call = Call::start(&config, &DROP, Target::cluster(ID), None, None).unwrap();
     let debug = format!("{call:?}");
     assert!(!debug.contains(KEY), "{debug}");
 }
@@ -80,7 +81,7 @@ fn every_error_and_event_of_a_call_is_clean() {
                 retry_after: Some(KEY.into()),
                 retry_after_ms: None,
             };
-            let mut call = DropCall::start(&config, ID, None, Some(1)).unwrap();
+            let mut call = Call::start(&config, &DROP, Target::cluster(ID), None, Some(1)).unwrap();
             call.begin_attempt();
             let outcome = AttemptOutcome::Response {
                 head,
@@ -94,7 +95,7 @@ fn every_error_and_event_of_a_call_is_clean() {
             checked += 1;
         }
     }
-    let mut call = DropCall::start(&config, ID, None, Some(0)).unwrap();
+    let mut call = Call::start(&config, &DROP, Target::cluster(ID), None, Some(0)).unwrap();
     call.begin_attempt();
     let failed = AttemptOutcome::<serde_body::SerdeBody>::Failed {
         failure: Failure::Network(format!("connect failed for Bearer {KEY}")),
@@ -123,5 +124,5 @@ fn validation_errors_never_repeat_the_key() {
     assert_clean(&raw_region(&RawField::Str(KEY.into())).unwrap_err());
     let config = validate_client_options(&spec(KEY)).unwrap();
     let bad_id = format!("{KEY}/x");
-    assert_clean(&DropCall::start(&config, &bad_id, None, None).unwrap_err());
+    assert_clean(&Call::start(&config, &DROP, Target::cluster(&bad_id), None, None).unwrap_err());
 }

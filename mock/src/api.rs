@@ -1,5 +1,7 @@
-//! The Drop Cluster endpoint, answering like the real control plane, plus the
-//! logged answers around it (preflight, 404, 405).
+//! The cluster endpoints (drop, describe, list, suspend, resume), answering
+//! like the real control plane over the project's clusters, plus the logged
+//! answers around them (preflight, 404, 405). Every fault applies to every
+//! endpoint.
 
 use std::time::Duration;
 
@@ -9,10 +11,12 @@ use hyper::{HeaderMap, Method, Request, Response, StatusCode};
 use serde_json::json;
 
 use crate::body::MockBody;
-use crate::conn::Ctx;
+use crate::clusters::Refusal;
+use crate::ctx::Ctx;
 use crate::fault_reply::{self, FaultReply};
 use crate::faults::Fault;
 use crate::log::{Arrival, Auth};
+use crate::paths::{query_param, Endpoint};
 use crate::state::Shared;
 use crate::{cors, reply};
 
@@ -24,11 +28,25 @@ const INVALID_TOKEN: &str = "Invalid token: Your token is not valid. Please doub
 const NOT_FOUND: &str = "Cluster not found. Please check your cluster ID.";
 const TOO_MANY: &str = "Too many requests, please try again later.";
 const EMPTY_ID: &str = "The clusterId is empty.";
+const INCORRECT: &str = "Incorrect parameter";
+/// The real API's default and largest page (the mock takes up to 1,000, as the client sends).
+const DEFAULT_PAGE_SIZE: usize = 10;
+const MAX_PAGE_SIZE: usize = 1000;
 
-/// A matching path: preflight, 405, or the drop logic (faults first).
-pub async fn drop_endpoint(
+/// What one API request asks for.
+#[derive(Clone)]
+struct Asked {
+    endpoint: Endpoint,
+    cluster_id: String,
+    page_size: Option<String>,
+    current_page: Option<String>,
+}
+
+/// A matching path: preflight, 405, or the endpoint's logic (faults first).
+pub async fn cluster_endpoint(
     ctx: &Ctx,
     req: Request<Incoming>,
+    endpoint: Endpoint,
     cluster_id: String,
 ) -> Response<MockBody> {
     let shared = &ctx.shared;
@@ -36,13 +54,21 @@ pub async fn drop_endpoint(
         .headers()
         .get(AUTHORIZATION)
         .map(|v| v.as_bytes().to_vec());
-    let (id, request_id) = shared.log_arrival(arrival(shared, &req, Some(cluster_id.clone())));
+    let logged_id = (endpoint != Endpoint::List).then(|| cluster_id.clone());
+    let (id, request_id) = shared.log_arrival(arrival(shared, &req, logged_id));
+    let query = req.uri().query();
+    let asked = Asked {
+        endpoint,
+        cluster_id,
+        page_size: query_param(query, "pageSize").map(str::to_owned),
+        current_page: query_param(query, "currentPage").map(str::to_owned),
+    };
 
     if req.method() == Method::OPTIONS {
         let res = cors::preflight(wants_private_network(&req));
         return finish(shared, id, &request_id, res, None);
     }
-    if req.method() != Method::DELETE {
+    if req.method() != endpoint.method() {
         let res = reply::api_error(StatusCode::METHOD_NOT_ALLOWED, 405, "Method not allowed");
         return finish(shared, id, &request_id, res, None);
     }
@@ -56,7 +82,7 @@ pub async fn drop_endpoint(
             let shared = ctx.shared.clone();
             let task = tokio::spawn(async move {
                 tokio::time::sleep(Duration::from_millis(ms)).await;
-                let mut res = normal(&shared, auth_header.as_deref(), &cluster_id);
+                let mut res = normal(&shared, auth_header.as_deref(), &asked);
                 stamp(&mut res, &request_id);
                 if let Some(f) = &fault {
                     apply_fault_headers(f, res.headers_mut());
@@ -96,7 +122,7 @@ pub async fn drop_endpoint(
             }
         },
         other => {
-            let mut res = normal(shared, auth_header.as_deref(), &cluster_id);
+            let mut res = normal(shared, auth_header.as_deref(), &asked);
             stamp(&mut res, &request_id);
             if let Some(f) = &other {
                 apply_fault_headers(f, res.headers_mut());
@@ -109,8 +135,8 @@ pub async fn drop_endpoint(
 }
 
 /// Auth, then the rate limit (the quota belongs to a key that authenticates:
-/// a bad key gets 401, never 429), then the cluster: the real API's order.
-fn normal(shared: &Shared, auth_header: Option<&[u8]>, cluster_id: &str) -> Response<MockBody> {
+/// a bad key gets 401, never 429), then the endpoint: the real API's order.
+fn normal(shared: &Shared, auth_header: Option<&[u8]>, asked: &Asked) -> Response<MockBody> {
     if shared.classify_auth(auth_header) != Auth::Matched {
         return reply::api_error(StatusCode::UNAUTHORIZED, 80001, INVALID_TOKEN);
     }
@@ -120,20 +146,65 @@ fn normal(shared: &Shared, auth_header: Option<&[u8]>, cluster_id: &str) -> Resp
             .insert(RETRY_AFTER, HeaderValue::from_static("1"));
         return res;
     }
-    if cluster_id.is_empty() {
+    let id = asked.cluster_id.as_str();
+    if asked.endpoint != Endpoint::List && id.is_empty() {
         return reply::api_error(StatusCode::OK, 96025, EMPTY_ID);
     }
-    if shared.drop_cluster(cluster_id) {
-        reply::json(
+    let done = |result: Result<(), Refusal>| match result {
+        Ok(()) => reply::json(
             StatusCode::OK,
-            &json!({ "code": 0, "data": { "clusterId": cluster_id, "prompt": PROMPT } }),
-        )
-    } else {
-        reply::api_error(StatusCode::OK, 96018, NOT_FOUND)
+            &json!({ "code": 0, "data": { "clusterId": id, "prompt": PROMPT } }),
+        ),
+        Err(refusal) => refused(&refusal),
+    };
+    match asked.endpoint {
+        Endpoint::Drop => done(shared.drop_cluster(id)),
+        Endpoint::Suspend => done(shared.change_cluster(id, true)),
+        Endpoint::Resume => done(shared.change_cluster(id, false)),
+        Endpoint::Describe => match shared.describe(id) {
+            Some(data) => reply::json(StatusCode::OK, &json!({ "code": 0, "data": data })),
+            None => refused(&Refusal::NotFound),
+        },
+        Endpoint::List => {
+            let number = |v: &Option<String>, default: usize| match v {
+                None => Some(default),
+                Some(v) => v
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=MAX_PAGE_SIZE).contains(n)),
+            };
+            match (
+                number(&asked.page_size, DEFAULT_PAGE_SIZE),
+                number(&asked.current_page, 1),
+            ) {
+                (Some(size), Some(page)) => reply::json(
+                    StatusCode::OK,
+                    &json!({ "code": 0, "data": shared.list(size, page) }),
+                ),
+                _ => reply::api_error(StatusCode::OK, 80000, INCORRECT),
+            }
+        }
     }
 }
 
-/// A logged preflight on a non-drop path.
+/// A refusal as the real API answers it: HTTP 200 with a code.
+fn refused(refusal: &Refusal) -> Response<MockBody> {
+    match refusal {
+        Refusal::NotFound => reply::api_error(StatusCode::OK, 96018, NOT_FOUND),
+        Refusal::NotSupported(code, plan) => reply::api_error(
+            StatusCode::OK,
+            *code as u32,
+            &format!("This operation is not supported on {plan} clusters."),
+        ),
+        Refusal::WrongStatus(status) => reply::api_error(
+            StatusCode::OK,
+            80000,
+            &format!("{INCORRECT}: the cluster is {status}."),
+        ),
+    }
+}
+
+/// A logged preflight on a path that is not the API's.
 pub fn preflight(ctx: &Ctx, req: &Request<Incoming>) -> Response<MockBody> {
     let (id, request_id) = ctx.shared.log_arrival(arrival(&ctx.shared, req, None));
     finish(
@@ -200,6 +271,7 @@ fn arrival<B>(shared: &Shared, req: &Request<B>, cluster_id: Option<String>) -> 
     Arrival {
         method: req.method().as_str().to_string(),
         path: req.uri().path().to_string(),
+        query: req.uri().query().map(str::to_string),
         cluster_id,
         auth: shared.classify_auth(req.headers().get(AUTHORIZATION).map(|v| v.as_bytes())),
         accept: text(ACCEPT),

@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::clusters::{DroppedAs, Timing};
+
 /// The API key accepted when none is given. It is a fake, mock-only value.
 pub const DEFAULT_API_KEY: &str = "mock-api-key-0123456789abcdef";
 
@@ -29,8 +31,10 @@ pub struct Config {
     pub api_key: String,
     /// Seeded cluster ids.
     pub clusters: Vec<String>,
-    /// Allowed drop requests per second per Authorization value; 0 = unlimited.
+    /// Allowed requests per second per Authorization value; 0 = unlimited.
     pub rate: u32,
+    /// How long a drop, a suspend and a resume take to show their end.
+    pub timing: Timing,
     /// Folder served at `/`.
     pub www: Option<PathBuf>,
     /// Folder served at `/pkg/`.
@@ -52,6 +56,7 @@ impl Default for Config {
             api_key: DEFAULT_API_KEY.to_string(),
             clusters: DEFAULT_CLUSTERS.iter().map(|s| s.to_string()).collect(),
             rate: DEFAULT_RATE,
+            timing: Timing::default(),
             www: None,
             pkg: None,
             verbose: false,
@@ -69,6 +74,7 @@ impl fmt::Debug for Config {
             .field("api_key", &"<redacted>")
             .field("clusters", &self.clusters)
             .field("rate", &self.rate)
+            .field("timing", &self.timing)
             .field("www", &self.www)
             .field("pkg", &self.pkg)
             .field("verbose", &self.verbose)
@@ -90,7 +96,8 @@ pub enum Command {
 /// Shown for `--help` and after a usage error. The default key is deliberately
 /// not spelled out: nothing this program prints may contain a key.
 pub const USAGE: &str = "\
-zilliz-mock: local mock of the Zilliz Cloud \"Drop Cluster\" endpoint
+zilliz-mock: local mock of the Zilliz Cloud control plane's cluster endpoints
+(drop, describe, list, suspend, resume)
 
 USAGE: zilliz-mock [OPTIONS]
 
@@ -99,7 +106,10 @@ OPTIONS:
   --api-key KEY       accepted API key (default: zilliz_mock::DEFAULT_API_KEY)
   --cluster ID        seed a cluster (repeatable)
   --clusters A,B,...  seed several clusters
-  --rate N            drop requests per second per API key (default 20, 0 = unlimited)
+  --rate N            requests per second per API key (default 20, 0 = unlimited)
+  --deleting-ms N     a dropped cluster stays DELETING this long (default 0)
+  --transition-ms N   SUSPENDING and RESUMING last this long (default 0)
+  --dropped-as WHAT   what a dropped cluster becomes: not_found (default) or deleted
   --www DIR           serve DIR at /
   --pkg DIR           serve DIR at /pkg/
   --quiet             do not print one line per request to stderr
@@ -165,6 +175,19 @@ where
                     .parse()
                     .map_err(|_| format!("--rate: not a non-negative integer: {v}"))?;
             }
+            "--deleting-ms" => config.timing.deleting_ms = millis(&value("--deleting-ms")?)?,
+            "--transition-ms" => {
+                config.timing.transition_ms = millis(&value("--transition-ms")?)?;
+            }
+            "--dropped-as" => {
+                config.timing.dropped_as = match value("--dropped-as")?.as_str() {
+                    "not_found" => DroppedAs::NotFound,
+                    "deleted" => DroppedAs::Deleted,
+                    other => {
+                        return Err(format!("--dropped-as: not_found or deleted, not {other}"))
+                    }
+                };
+            }
             "--www" => config.www = Some(PathBuf::from(value("--www")?)),
             "--pkg" => config.pkg = Some(PathBuf::from(value("--pkg")?)),
             "--control-origin" => config.control_origins.push(value("--control-origin")?),
@@ -175,6 +198,16 @@ where
         config.clusters = ids;
     }
     Ok(Command::Run(config))
+}
+
+/// A duration flag: milliseconds, at most ten minutes.
+fn millis(v: &str) -> Result<u64, String> {
+    match v.parse::<u64>() {
+        Ok(ms) if ms <= 600_000 => Ok(ms),
+        _ => Err(format!(
+            "not a number of milliseconds from 0 to 600000: {v}"
+        )),
+    }
 }
 
 /// Splits a comma-separated list, skipping blanks, so `--clusters a,,b` works.
@@ -226,6 +259,11 @@ mod tests {
             "--pkg=/tmp/p",
             "--quiet",
             "--exit-with-stdin",
+            "--deleting-ms",
+            "1500",
+            "--transition-ms=20",
+            "--dropped-as",
+            "deleted",
         ])
         .unwrap();
         assert_eq!(c.port, 8080);
@@ -236,6 +274,14 @@ mod tests {
         assert_eq!(c.pkg, Some(PathBuf::from("/tmp/p")));
         assert!(!c.verbose);
         assert!(c.exit_with_stdin);
+        assert_eq!(
+            c.timing,
+            Timing {
+                deleting_ms: 1500,
+                transition_ms: 20,
+                dropped_as: DroppedAs::Deleted
+            }
+        );
     }
 
     #[test]
@@ -245,6 +291,8 @@ mod tests {
         assert!(run(&["--rate", "-1"]).is_err());
         assert!(run(&["--bogus"]).is_err());
         assert!(run(&["--api-key", ""]).is_err());
+        assert!(run(&["--deleting-ms", "-1"]).is_err());
+        assert!(run(&["--dropped-as", "gone"]).is_err());
         assert_eq!(run(&["--help"]).unwrap_err(), "help");
     }
 

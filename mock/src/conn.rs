@@ -13,38 +13,19 @@ use tokio::net::TcpStream;
 use tokio::sync::{watch, Notify};
 
 use crate::body::MockBody;
+use crate::ctx::{ConnHandle, Ctx};
 use crate::router;
 use crate::state::Shared;
 
 /// How long in-flight requests may take to finish when the server stops.
 const GRACE: Duration = Duration::from_millis(500);
 
-/// Lets request handling abort the connection it arrived on.
-#[derive(Clone, Debug)]
-pub struct ConnHandle {
-    kill: Arc<Notify>,
-}
-
-impl ConnHandle {
-    /// Closes the connection abruptly, whatever is in flight. Calling it after
-    /// the connection ended is harmless.
-    pub fn kill(&self) {
-        self.kill.notify_one();
-    }
-}
-
-/// What a request handler can reach.
-pub struct Ctx {
-    pub shared: Arc<Shared>,
-    pub conn: ConnHandle,
-}
-
 /// Serves one TCP connection until it ends, is killed, or the server stops.
 pub async fn serve(stream: TcpStream, shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) {
     let kill = Arc::new(Notify::new());
     let ctx = Arc::new(Ctx {
         shared,
-        conn: ConnHandle { kill: kill.clone() },
+        conn: ConnHandle::new(kill.clone()),
     });
     let svc = service_fn(move |req| {
         let ctx = ctx.clone();

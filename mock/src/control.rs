@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::body::MockBody;
+use crate::clusters::{DroppedAs, Record};
 use crate::faults::parse_faults;
 use crate::reply::{control_error, json};
 use crate::state::Shared;
@@ -29,16 +30,29 @@ const ROUTES: [&str; 7] = [
     "",
 ];
 
+/// `POST /clusters`: IDs (the fixture's records), whole records (added or
+/// replaced: a rename), or a number of generated clusters; any of the three.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Ids {
+struct AddClusters {
+    #[serde(default)]
     ids: Vec<String>,
+    #[serde(default)]
+    clusters: Vec<Record>,
+    #[serde(default)]
+    generate: u32,
 }
 
+/// The most clusters `generate` makes at once.
+const MAX_GENERATED: u32 = 100_000;
+
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct ConfigPatch {
-    rate: u32,
+    rate: Option<u32>,
+    deleting_ms: Option<u64>,
+    transition_ms: Option<u64>,
+    dropped_as: Option<DroppedAs>,
 }
 
 pub async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<MockBody> {
@@ -70,12 +84,20 @@ pub async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<MockBod
             ok()
         }
         (&Method::GET, "/clusters") => json(StatusCode::OK, &json!({ "ids": shared.clusters() })),
-        (&Method::POST, "/clusters") => match parse::<Ids>(&body) {
-            Ok(Ids { ids }) if ids.iter().any(|id| id.is_empty()) => {
+        (&Method::POST, "/clusters") => match parse::<AddClusters>(&body) {
+            Ok(add)
+                if add.ids.iter().any(String::is_empty)
+                    || add.clusters.iter().any(|c| c.cluster_id.is_empty()) =>
+            {
                 bad_request("cluster ids must be non-empty strings")
             }
-            Ok(Ids { ids }) => {
-                shared.add_clusters(ids);
+            Ok(add) if add.generate > MAX_GENERATED => {
+                bad_request(&format!("generate at most {MAX_GENERATED} clusters"))
+            }
+            Ok(add) => {
+                shared.add_clusters(add.ids);
+                shared.upsert_clusters(add.clusters);
+                shared.upsert_clusters(Record::generated(add.generate));
                 json(
                     StatusCode::OK,
                     &json!({ "ok": true, "ids": shared.clusters() }),
@@ -83,6 +105,10 @@ pub async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<MockBod
             }
             Err(e) => bad_request(&e),
         },
+        (&Method::DELETE, "/clusters") => {
+            shared.clear_clusters();
+            ok()
+        }
         (&Method::GET, "/faults") => json(StatusCode::OK, &shared.pending_faults()),
         (&Method::POST, "/faults") => match parse_faults(&body) {
             Ok(faults) => {
@@ -95,11 +121,25 @@ pub async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<MockBod
             shared.clear_faults();
             ok()
         }
-        (&Method::GET, "/config") => json(StatusCode::OK, &json!({ "rate": shared.rate() })),
+        (&Method::GET, "/config") => json(StatusCode::OK, &config_json(shared)),
         (&Method::POST, "/config") => match parse::<ConfigPatch>(&body) {
-            Ok(ConfigPatch { rate }) => {
-                shared.set_rate(rate);
-                json(StatusCode::OK, &json!({ "ok": true, "rate": rate }))
+            Ok(patch) if patch.deleting_ms.max(patch.transition_ms) > Some(600_000) => {
+                bad_request("deletingMs and transitionMs are at most 600000")
+            }
+            Ok(patch) => {
+                if let Some(rate) = patch.rate {
+                    shared.set_rate(rate);
+                }
+                let mut timing = shared.timing();
+                timing.deleting_ms = patch.deleting_ms.unwrap_or(timing.deleting_ms);
+                timing.transition_ms = patch.transition_ms.unwrap_or(timing.transition_ms);
+                timing.dropped_as = patch.dropped_as.unwrap_or(timing.dropped_as);
+                shared.set_timing(timing);
+                let mut answer = config_json(shared);
+                if let Some(o) = answer.as_object_mut() {
+                    o.insert("ok".into(), json!(true));
+                }
+                json(StatusCode::OK, &answer)
             }
             Err(e) => bad_request(&e),
         },
@@ -117,6 +157,16 @@ pub async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<MockBod
             &format!("unknown control route /__mock{route}"),
         ),
     }
+}
+
+fn config_json(shared: &Shared) -> serde_json::Value {
+    let timing = shared.timing();
+    json!({
+        "rate": shared.rate(),
+        "deletingMs": timing.deleting_ms,
+        "transitionMs": timing.transition_ms,
+        "droppedAs": timing.dropped_as,
+    })
 }
 
 fn parse<T: DeserializeOwned>(body: &Bytes) -> Result<T, String> {

@@ -9,7 +9,7 @@ use serde_json::json;
 use tokio::sync::mpsc;
 
 use crate::body::MockBody;
-use crate::conn::ConnHandle;
+use crate::ctx::ConnHandle;
 use crate::faults::{Action, Fault, DEFAULT_HUGE_BYTES};
 use crate::reply;
 

@@ -1,6 +1,7 @@
 //! `zilliz-mock`: a local stand-in for the Zilliz Cloud control plane's
-//! "Drop Cluster" endpoint (`DELETE .../v2/clusters/{id}/drop`), with a
-//! `/__mock/` control surface to script faults and read a request log.
+//! cluster endpoints (drop, describe, list, suspend, resume) over a project
+//! of clusters whose statuses change over time, with a `/__mock/` control
+//! surface to script faults and read a request log.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -13,10 +14,12 @@
 
 mod api;
 mod body;
+pub mod clusters;
 pub mod config;
 mod conn;
 mod control;
 mod cors;
+mod ctx;
 mod fault_reply;
 mod faults;
 mod log;

@@ -41,7 +41,10 @@ pub struct LogEntry {
     pub method: String,
     /// Path without the query string.
     pub path: String,
-    /// Decoded cluster id when the path is a drop path.
+    /// The query string, when there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Decoded cluster id when the path names a cluster.
     pub cluster_id: Option<String>,
     pub auth: Auth,
     pub accept: Option<String>,
@@ -59,6 +62,7 @@ pub struct LogEntry {
 pub struct Arrival {
     pub method: String,
     pub path: String,
+    pub query: Option<String>,
     pub cluster_id: Option<String>,
     pub auth: Auth,
     pub accept: Option<String>,
@@ -88,6 +92,7 @@ impl RequestLog {
             seq: self.next_seq,
             method: a.method,
             path: a.path,
+            query: a.query,
             cluster_id: a.cluster_id,
             auth: a.auth,
             accept: a.accept,

@@ -1,4 +1,6 @@
-//! URL path helpers: percent-decoding and recognizing the drop endpoint.
+//! URL path helpers: percent-decoding and recognizing the API's endpoints.
+
+use hyper::Method;
 
 /// Decodes `%XX` escapes. Malformed escapes are kept literally and invalid
 /// UTF-8 is replaced, so any client input decodes without error.
@@ -31,16 +33,57 @@ fn hex(c: u8) -> Option<u8> {
     }
 }
 
-/// If `path` ends with `/v2/clusters/{id}/drop`, returns the decoded id
-/// (empty for `/v2/clusters//drop`, which the API answers with code 96025).
-/// Any prefix is allowed, since clients may sit behind a proxy path.
-pub fn drop_cluster_id(path: &str) -> Option<String> {
-    let rest = path.strip_suffix("/drop")?;
-    let (head, raw_id) = rest.rsplit_once('/')?;
-    if !head.ends_with("/v2/clusters") {
-        return None;
+/// The control plane's cluster endpoints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    Drop,
+    Describe,
+    List,
+    Suspend,
+    Resume,
+}
+
+impl Endpoint {
+    pub fn method(self) -> Method {
+        match self {
+            Endpoint::Drop => Method::DELETE,
+            Endpoint::Describe | Endpoint::List => Method::GET,
+            Endpoint::Suspend | Endpoint::Resume => Method::POST,
+        }
     }
-    Some(percent_decode(raw_id))
+}
+
+/// Recognizes `…/v2/clusters` (list), `…/v2/clusters/{id}` (describe) and
+/// `…/v2/clusters/{id}/drop|suspend|resume`, with the ID decoded (empty for
+/// `/v2/clusters//drop`, which the API answers with code 96025). Any prefix
+/// is allowed, since clients may sit behind a proxy path.
+pub fn api_route(path: &str) -> Option<(Endpoint, String)> {
+    const CLUSTERS: &str = "/v2/clusters";
+    if path.ends_with(CLUSTERS) {
+        return Some((Endpoint::List, String::new()));
+    }
+    let (head, last) = path.rsplit_once('/')?;
+    if head.ends_with(CLUSTERS) {
+        return Some((Endpoint::Describe, percent_decode(last)));
+    }
+    let action = match last {
+        "drop" => Endpoint::Drop,
+        "suspend" => Endpoint::Suspend,
+        "resume" => Endpoint::Resume,
+        _ => return None,
+    };
+    let (head, raw_id) = head.rsplit_once('/')?;
+    head.ends_with(CLUSTERS)
+        .then(|| (action, percent_decode(raw_id)))
+}
+
+/// A query parameter's value, if it is there (the first one).
+pub fn query_param<'q>(query: Option<&'q str>, name: &str) -> Option<&'q str> {
+    query?
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
 }
 
 #[cfg(test)]
@@ -56,16 +99,44 @@ mod tests {
     }
 
     #[test]
-    fn matches_drop_paths() {
-        assert_eq!(drop_cluster_id("/v2/clusters/x/drop").as_deref(), Some("x"));
+    fn matches_api_paths() {
+        let drop = |id: &str| Some((Endpoint::Drop, id.to_string()));
+        assert_eq!(api_route("/v2/clusters/x/drop"), drop("x"));
         assert_eq!(
-            drop_cluster_id("/api/zilliz/v2/clusters/in01-a%2Fb/drop").as_deref(),
-            Some("in01-a/b")
+            api_route("/api/zilliz/v2/clusters/in01-a%2Fb/drop"),
+            drop("in01-a/b")
         );
-        assert_eq!(drop_cluster_id("/v2/clusters//drop").as_deref(), Some(""));
-        assert_eq!(drop_cluster_id("/v2/clusters/x/y/drop"), None);
-        assert_eq!(drop_cluster_id("/v1/clusters/x/drop"), None);
-        assert_eq!(drop_cluster_id("/v2/clusters/x"), None);
-        assert_eq!(drop_cluster_id("/xv2/clusters/x/drop"), None);
+        assert_eq!(api_route("/v2/clusters//drop"), drop(""));
+        assert_eq!(api_route("/v2/clusters/x/y/drop"), None);
+        assert_eq!(api_route("/v1/clusters/x/drop"), None);
+        assert_eq!(api_route("/xv2/clusters/x/drop"), None);
+        assert_eq!(
+            api_route("/v2/clusters/x"),
+            Some((Endpoint::Describe, "x".into()))
+        );
+        assert_eq!(
+            api_route("/p/v2/clusters"),
+            Some((Endpoint::List, String::new()))
+        );
+        assert_eq!(
+            api_route("/v2/clusters/x/suspend"),
+            Some((Endpoint::Suspend, "x".into()))
+        );
+        assert_eq!(
+            api_route("/v2/clusters/x/resume"),
+            Some((Endpoint::Resume, "x".into()))
+        );
+        assert_eq!(api_route("/v2/clusters/x/restart"), None);
+        assert_eq!(api_route("/stolen"), None);
+    }
+
+    #[test]
+    fn reads_query_parameters() {
+        assert_eq!(
+            query_param(Some("pageSize=5&currentPage=2"), "currentPage"),
+            Some("2")
+        );
+        assert_eq!(query_param(Some("pageSize=5"), "currentPage"), None);
+        assert_eq!(query_param(None, "pageSize"), None);
     }
 }

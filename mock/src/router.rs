@@ -1,4 +1,4 @@
-//! Dispatch: control surface, drop endpoint, preflight, static files, 404.
+//! Dispatch: control surface, the API's endpoints, preflight, static files, 404.
 //! The order matters: the API wins over static files, and only requests that
 //! reach the API side are logged.
 
@@ -6,7 +6,7 @@ use hyper::body::Incoming;
 use hyper::{Method, Request, Response, StatusCode};
 
 use crate::body::MockBody;
-use crate::conn::Ctx;
+use crate::ctx::Ctx;
 use crate::{api, control, cors, paths, reply, static_files};
 
 /// Answers one request; never panics on client input.
@@ -15,8 +15,8 @@ pub async fn route(ctx: &Ctx, req: Request<Incoming>) -> Response<MockBody> {
     if path == "/__mock" || path.starts_with("/__mock/") {
         return control_surface(ctx, req).await;
     }
-    let mut res = if let Some(cluster_id) = paths::drop_cluster_id(&path) {
-        api::drop_endpoint(ctx, req, cluster_id).await
+    let mut res = if let Some((endpoint, cluster_id)) = paths::api_route(&path) {
+        api::cluster_endpoint(ctx, req, endpoint, cluster_id).await
     } else if req.method() == Method::OPTIONS {
         api::preflight(ctx, &req)
     } else if let Some(res) = static_files::serve(ctx.shared.config(), req.method(), &path).await {

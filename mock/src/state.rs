@@ -2,20 +2,23 @@
 //! and rate windows, behind one mutex (contention is irrelevant for a mock).
 
 use std::collections::hash_map::RandomState;
-use std::collections::BTreeSet;
 use std::hash::BuildHasher;
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
+use serde_json::Value;
+
+use crate::clusters::{Fleet, Record, Refusal, Timing};
 use crate::config::Config;
 use crate::faults::{Fault, FaultQueue};
 use crate::log::{Arrival, Auth, LogEntry, RequestLog};
 use crate::rate::RateLimiter;
 
 struct Inner {
-    clusters: BTreeSet<String>,
+    clusters: Fleet,
+    timing: Timing,
     faults: FaultQueue,
     log: RequestLog,
     rate: RateLimiter,
@@ -33,7 +36,8 @@ pub struct Shared {
 impl Shared {
     pub fn new(config: Config) -> Self {
         let inner = Inner {
-            clusters: config.clusters.iter().cloned().collect(),
+            clusters: seeded(&config),
+            timing: config.timing,
             faults: FaultQueue::default(),
             log: RequestLog::default(),
             rate: RateLimiter::new(config.rate),
@@ -152,27 +156,73 @@ impl Shared {
         self.lock().rate.set_limit(rate);
     }
 
-    /// Removes the cluster; false if it did not exist.
-    pub fn drop_cluster(&self, id: &str) -> bool {
-        self.lock().clusters.remove(id)
+    /// Starts a drop.
+    pub fn drop_cluster(&self, id: &str) -> Result<(), Refusal> {
+        let mut inner = self.lock();
+        let timing = inner.timing;
+        inner.clusters.drop_cluster(id, timing, Instant::now())
+    }
+
+    /// Starts a suspend (`suspend`) or a resume.
+    pub fn change_cluster(&self, id: &str, suspend: bool) -> Result<(), Refusal> {
+        let mut inner = self.lock();
+        let timing = inner.timing;
+        inner.clusters.change(id, suspend, timing, Instant::now())
+    }
+
+    /// Describe's `data`, if the cluster exists.
+    pub fn describe(&self, id: &str) -> Option<Value> {
+        self.lock().clusters.describe(id, Instant::now())
+    }
+
+    /// List's `data`.
+    pub fn list(&self, page_size: usize, current_page: usize) -> Value {
+        self.lock()
+            .clusters
+            .list(page_size, current_page, Instant::now())
     }
 
     pub fn add_clusters(&self, ids: Vec<String>) {
-        self.lock().clusters.extend(ids);
+        self.lock().clusters.add_ids(ids);
+    }
+
+    /// No clusters at all (an empty project).
+    pub fn clear_clusters(&self) {
+        self.lock().clusters = Fleet::default();
+    }
+
+    pub fn upsert_clusters(&self, records: Vec<Record>) {
+        self.lock().clusters.upsert(records);
     }
 
     /// Sorted cluster ids.
     pub fn clusters(&self) -> Vec<String> {
-        self.lock().clusters.iter().cloned().collect()
+        self.lock().clusters.ids(Instant::now())
+    }
+
+    pub fn timing(&self) -> Timing {
+        self.lock().timing
+    }
+
+    pub fn set_timing(&self, timing: Timing) {
+        self.lock().timing = timing;
     }
 
     /// Back to the startup state.
     pub fn reset(&self) {
         let mut inner = self.lock();
-        inner.clusters = self.config.clusters.iter().cloned().collect();
+        inner.clusters = seeded(&self.config);
+        inner.timing = self.config.timing;
         inner.faults.clear();
         inner.log.clear();
         inner.rate.clear();
         inner.rate.set_limit(self.config.rate);
     }
+}
+
+/// The clusters the mock starts with: the fixture's records of the configured IDs.
+fn seeded(config: &Config) -> Fleet {
+    let mut fleet = Fleet::default();
+    fleet.add_ids(config.clusters.clone());
+    fleet
 }

@@ -115,7 +115,7 @@ async fn prints_its_url_serves_and_stops_on_sigterm() {
     );
     assert_eq!(
         control(a, "GET", "/__mock/config", None).await.1,
-        json!({"rate":5})
+        json!({"rate":5,"deletingMs":0,"transitionMs":0,"droppedAs":"not_found"})
     );
     assert_eq!(drop_cluster(a, "c1", Some(secret)).await.json()["code"], 0);
     assert_eq!(drop_cluster(a, "c1", Some(KEY)).await.status, 401);

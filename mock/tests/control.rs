@@ -55,7 +55,13 @@ async fn reset_restores_everything() {
     drop_cluster(a, CLUSTER, Some(KEY)).await;
     assert_eq!(drop_cluster(a, CLUSTER, Some(KEY)).await.status, 429);
     control(a, "POST", "/__mock/clusters", Some(r#"{"ids":["extra"]}"#)).await;
-    control(a, "POST", "/__mock/config", Some(r#"{"rate":50}"#)).await;
+    control(
+        a,
+        "POST",
+        "/__mock/config",
+        Some(r#"{"rate":50,"deletingMs":900,"droppedAs":"deleted"}"#),
+    )
+    .await;
     queue(a, r#"{"action":"reset"}"#).await;
 
     assert_eq!(
@@ -72,7 +78,7 @@ async fn reset_restores_everything() {
     assert_eq!(control(a, "GET", "/__mock/faults", None).await.1, json!([]));
     assert_eq!(
         control(a, "GET", "/__mock/config", None).await.1,
-        json!({"rate":2})
+        json!({"rate":2,"deletingMs":0,"transitionMs":0,"droppedAs":"not_found"})
     );
     assert_eq!(requests(a).await.len(), 0);
     // Rate window cleared, cluster back.
@@ -162,11 +168,14 @@ async fn request_log_records_what_arrived() {
             "method",
             "origin",
             "path",
+            "query",
             "seq",
             "status"
         ]
     );
     assert_eq!(log[0]["seq"], 1);
+    assert_eq!(log[0]["query"], "x=1");
+    assert!(log[1].get("query").is_none(), "no query, no field");
     assert_eq!(log[0]["method"], "DELETE");
     assert_eq!(log[0]["path"], format!("/v2/clusters/{CLUSTER}/drop"));
     assert_eq!(log[0]["clusterId"], CLUSTER);

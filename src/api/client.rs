@@ -1,16 +1,20 @@
-//! The client: one call runs the core's state machine over the transport.
+//! The client: every public method is a line or two over one request
+//! pipeline, [`ZillizCloud::request`], which runs the core's state machine
+//! for an endpoint row over the transport.
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
-use super::options::{CallOptions, ClientOptions, RetryHook};
-use super::response::DropClusterResponse;
+use super::options::{CallOptions, ClientOptions, ListOptions, RetryHook, WaitOptions};
+use super::response::{ClusterActionResponse, ClusterInfo, ClusterPage};
 use crate::core::base_url::accept_serialized;
-use crate::core::validate::base_url_error;
+use crate::core::cluster::check_cluster_name;
+use crate::core::validate::{base_url_error, validate_expect_name};
 use crate::core::{
-    request_template, validate_client_options, ClientConfig, ClientSpec, DropCall, Next,
-    ZillizError,
+    request_template, validate_client_options, Call, Checked, ClientConfig, ClientSpec, Dropped,
+    Endpoint, ErrorKind, Next, ParsedBody, Seen, Target, WaitStep, Waiter, ZillizError, DESCRIBE,
+    DROP, LIST, RESUME, SUSPEND,
 };
 use crate::transport::{self, Channel};
 
@@ -33,6 +37,9 @@ struct Inner {
     custom_fetch: bool,
     on_retry: Option<RetryHook>,
 }
+
+/// A checked success and the HTTP attempts it took.
+pub(crate) type Answer = (Checked<JsValue>, u32);
 
 impl ZillizCloud {
     /// Checks the options; an error is of kind
@@ -61,48 +68,212 @@ impl ZillizCloud {
 
     /// Drops a cluster (`DELETE …/v2/clusters/{cluster_id}/drop`), retrying
     /// only what is safe to retry.
-    pub async fn drop_cluster(&self, cluster_id: &str) -> Result<DropClusterResponse, ZillizError> {
+    pub async fn drop_cluster(
+        &self,
+        cluster_id: &str,
+    ) -> Result<ClusterActionResponse, ZillizError> {
         self.drop_cluster_with(cluster_id, CallOptions::new()).await
     }
 
-    /// [`drop_cluster`](Self::drop_cluster) with this call's own options.
+    /// [`drop_cluster`](Self::drop_cluster) with this call's own options;
+    /// with [`CallOptions::expect_name`] it is a guarded drop.
     pub async fn drop_cluster_with(
         &self,
         cluster_id: &str,
         options: CallOptions,
-    ) -> Result<DropClusterResponse, ZillizError> {
-        let (body, attempts) = self.drop_cluster_body(cluster_id, &options).await?;
-        DropClusterResponse::from_checked_body(body, attempts)
+    ) -> Result<ClusterActionResponse, ZillizError> {
+        let (checked, attempts) = self.drop_answer(cluster_id, &options).await?;
+        ClusterActionResponse::from_checked_body(checked.body, attempts)
     }
 
-    /// Runs a call; resolves to the body exactly as `JSON.parse` read it
-    /// (the JS API's success value) and the attempts it took.
-    pub(crate) async fn drop_cluster_body(
+    /// Describes a cluster (`GET …/v2/clusters/{cluster_id}`).
+    pub async fn describe_cluster(&self, cluster_id: &str) -> Result<ClusterInfo, ZillizError> {
+        self.describe_cluster_with(cluster_id, CallOptions::new())
+            .await
+    }
+
+    /// [`describe_cluster`](Self::describe_cluster) with this call's own options.
+    pub async fn describe_cluster_with(
+        &self,
+        cluster_id: &str,
+        options: CallOptions,
+    ) -> Result<ClusterInfo, ZillizError> {
+        let (checked, attempts) = self
+            .request(&DESCRIBE, Target::cluster(cluster_id), &options)
+            .await?;
+        ClusterInfo::from_checked_body(&checked.body, attempts)
+    }
+
+    /// One page of the key's clusters (`GET …/v2/clusters`).
+    pub async fn list_clusters(&self, options: ListOptions) -> Result<ClusterPage, ZillizError> {
+        let target = Target {
+            page_size: options.page_size,
+            current_page: options.current_page,
+            ..Target::default()
+        };
+        let (checked, attempts) = self.request(&LIST, target, &options.call).await?;
+        let page = checked.page.unwrap_or_default();
+        ClusterPage::from_checked_body(&checked.body, page, attempts)
+    }
+
+    /// Suspends a Dedicated cluster (`POST …/suspend`): it keeps its data and
+    /// stops its compute bill. Free and Serverless clusters refuse (kind `api`).
+    pub async fn suspend_cluster(
+        &self,
+        cluster_id: &str,
+    ) -> Result<ClusterActionResponse, ZillizError> {
+        self.suspend_cluster_with(cluster_id, CallOptions::new())
+            .await
+    }
+
+    /// [`suspend_cluster`](Self::suspend_cluster) with this call's own options.
+    pub async fn suspend_cluster_with(
+        &self,
+        cluster_id: &str,
+        options: CallOptions,
+    ) -> Result<ClusterActionResponse, ZillizError> {
+        self.cluster_action(&SUSPEND, cluster_id, &options).await
+    }
+
+    /// Resumes a suspended cluster (`POST …/resume`).
+    pub async fn resume_cluster(
+        &self,
+        cluster_id: &str,
+    ) -> Result<ClusterActionResponse, ZillizError> {
+        self.resume_cluster_with(cluster_id, CallOptions::new())
+            .await
+    }
+
+    /// [`resume_cluster`](Self::resume_cluster) with this call's own options.
+    pub async fn resume_cluster_with(
+        &self,
+        cluster_id: &str,
+        options: CallOptions,
+    ) -> Result<ClusterActionResponse, ZillizError> {
+        self.cluster_action(&RESUME, cluster_id, &options).await
+    }
+
+    /// Waits until a dropped cluster is gone: describes it at once, then
+    /// after 1, 2, 4, 8, 16, then every 30 s, until Describe answers not
+    /// found or status `DELETED`. Fails with kind `timeout` when the next
+    /// describe would come past `max_wait_ms`, and with a describe's own
+    /// error when one fails for another reason.
+    pub async fn wait_until_dropped(
+        &self,
+        cluster_id: &str,
+        options: WaitOptions,
+    ) -> Result<Dropped, ZillizError> {
+        let mut waiter = Waiter::new(&self.inner.config, cluster_id, options.max_wait_ms)?;
+        let started = transport::now_ms();
+        loop {
+            let status = match self
+                .request(&DESCRIBE, Target::cluster(cluster_id), &options.call)
+                .await
+            {
+                Ok((checked, _)) => Some(data_text(&checked.body, "status").unwrap_or_default()),
+                Err(e) if e.kind() == ErrorKind::NotFound => None,
+                Err(e) => return Err(e),
+            };
+            let seen = status.as_deref().map_or(Seen::NotFound, Seen::Status);
+            let elapsed_ms = (transport::now_ms() - started).max(0.0) as u64;
+            match waiter.after_describe(seen, elapsed_ms)? {
+                WaitStep::Done(dropped) => return Ok(dropped),
+                WaitStep::Poll(event) => {
+                    if let Some(hook) = &options.on_poll {
+                        hook(&event);
+                    }
+                    if transport::sleep(event.next_poll_ms, options.call.signal.as_ref())
+                        .await
+                        .is_err()
+                    {
+                        return Err(waiter.aborted());
+                    }
+                }
+            }
+        }
+    }
+
+    /// A drop, guarded when the options name the cluster: then one describe
+    /// first, and the DELETE only if the name matches exactly. Attempts
+    /// count both requests.
+    pub(crate) async fn drop_answer(
         &self,
         cluster_id: &str,
         options: &CallOptions,
-    ) -> Result<(JsValue, u32), ZillizError> {
+    ) -> Result<Answer, ZillizError> {
+        let Some(expected) = options.expect_name.as_deref() else {
+            return self
+                .request(&DROP, Target::cluster(cluster_id), options)
+                .await;
+        };
+        validate_expect_name(Some(expected))?;
+        let (described, looked) = self
+            .request(&DESCRIBE, Target::cluster(cluster_id), options)
+            .await?;
+        let name = data_text(&described.body, "clusterName");
+        let key = self.inner.config.api_key.expose();
+        check_cluster_name(cluster_id, expected, name.as_deref(), key).map_err(|mut e| {
+            e.attempts = looked;
+            e
+        })?;
+        match self
+            .request(&DROP, Target::cluster(cluster_id), options)
+            .await
+        {
+            Ok((checked, attempts)) => Ok((checked, looked + attempts)),
+            Err(mut e) => {
+                e.attempts += looked;
+                Err(e)
+            }
+        }
+    }
+
+    async fn cluster_action(
+        &self,
+        endpoint: &'static Endpoint,
+        cluster_id: &str,
+        options: &CallOptions,
+    ) -> Result<ClusterActionResponse, ZillizError> {
+        let (checked, attempts) = self
+            .request(endpoint, Target::cluster(cluster_id), options)
+            .await?;
+        ClusterActionResponse::from_checked_body(checked.body, attempts)
+    }
+
+    /// The one request pipeline: a call of `endpoint` for `target`, its
+    /// attempts, waits and retries. Resolves to the body exactly as
+    /// `JSON.parse` read it (the JS API's success value), checked, and the
+    /// attempts it took.
+    pub(crate) async fn request(
+        &self,
+        endpoint: &'static Endpoint,
+        target: Target,
+        options: &CallOptions,
+    ) -> Result<Answer, ZillizError> {
         let inner = &self.inner;
-        let mut call = DropCall::start(
+        let mut call = Call::start(
             &inner.config,
-            cluster_id,
+            endpoint,
+            target,
             options.timeout_ms,
             options.max_retries,
         )?;
         let on_retry = options.on_retry.as_ref().or(inner.on_retry.as_ref());
         let signal = options.signal.as_ref();
         loop {
-            if transport::is_aborted(signal) {
-                return Err(call.aborted());
+            match transport::signal_aborted(signal) {
+                Ok(false) => {}
+                Ok(true) => return Err(call.aborted()),
+                Err(()) => return Err(call.unreadable_signal()),
             }
             call.begin_attempt();
             let (facts, json) = inner
                 .channel
-                .send(call.url(), call.timeout_ms(), signal)
+                .send(call.method(), call.url(), call.timeout_ms(), signal)
                 .await;
             let outcome = call.read(&facts, json);
             match call.after_attempt(outcome, || (transport::random(), transport::now_ms())) {
-                Next::Done(result) => return result.map(|body| (body, call.attempts())),
+                Next::Done(result) => return result.map(|checked| (checked, call.attempts())),
                 Next::Retry(event) => {
                     if let Some(hook) = on_retry {
                         hook(&event);
@@ -114,6 +285,11 @@ impl ZillizCloud {
             }
         }
     }
+}
+
+/// A string member of a checked body's `data`.
+fn data_text(body: &JsValue, name: &str) -> Option<String> {
+    body.member("data")?.member(name)?.text()
 }
 
 impl core::fmt::Debug for ZillizCloud {

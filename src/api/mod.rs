@@ -4,6 +4,11 @@ mod client;
 mod options;
 mod response;
 
+#[cfg(feature = "npm")]
+pub(crate) use client::Answer;
 pub use client::ZillizCloud;
-pub use options::{CallOptions, ClientOptions};
-pub use response::{DropClusterData, DropClusterResponse};
+pub use options::{CallOptions, ClientOptions, ListOptions, WaitOptions};
+pub use response::{
+    ClusterActionData, ClusterActionResponse, ClusterInfo, ClusterPage, DropClusterData,
+    DropClusterResponse,
+};

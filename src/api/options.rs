@@ -1,4 +1,4 @@
-//! The builders a Rust caller configures a client and a call with. Nothing is
+//! The builders a Rust caller configures a client and its calls with. Nothing is
 //! checked here: [`ZillizCloud::new`](crate::ZillizCloud::new) checks the
 //! client options and each call checks its own, as the JS API does.
 
@@ -7,10 +7,12 @@ use std::rc::Rc;
 use js_sys::Function;
 use web_sys::AbortSignal;
 
-use crate::core::{Region, RetryEvent};
+use crate::core::{PollEvent, Region, RetryEvent};
 
 /// A hook called before each wait between attempts.
 pub(crate) type RetryHook = Rc<dyn Fn(&RetryEvent)>;
+/// A hook called before each wait between two describes of a waiter.
+pub(crate) type PollHook = Rc<dyn Fn(&PollEvent)>;
 
 /// How a [`ZillizCloud`](crate::ZillizCloud) client talks to the control plane.
 ///
@@ -42,6 +44,7 @@ impl ClientOptions {
     }
 
     /// The region whose control plane to call (ignored when a base URL is set).
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn region(mut self, region: Region) -> Self {
         self.region = region;
         self
@@ -49,6 +52,7 @@ impl ClientOptions {
 
     /// An http(s) URL to call instead of the region's (a proxy, a mock); it
     /// may carry a path prefix, and a trailing `/` is ignored.
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
         self
@@ -56,6 +60,7 @@ impl ClientOptions {
 
     /// The time each attempt may take, from the request to the last byte of
     /// the body: 1 to 600,000 ms.
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn timeout_ms(mut self, timeout_ms: u32) -> Self {
         self.timeout_ms = Some(timeout_ms);
         self
@@ -63,6 +68,7 @@ impl ClientOptions {
 
     /// Retries of network errors, timeouts, 408, 429, 500, 502, 503 and 504:
     /// 0 to 10.
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn max_retries(mut self, max_retries: u32) -> Self {
         self.max_retries = Some(max_retries);
         self
@@ -70,6 +76,7 @@ impl ClientOptions {
 
     /// A `fetch` to call instead of the runtime's global one; it is called
     /// unbound (`this` is `undefined`).
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn fetch(mut self, fetch: Function) -> Self {
         self.fetch = Some(fetch);
         self
@@ -77,6 +84,7 @@ impl ClientOptions {
 
     /// Called before each wait between attempts. It runs inside the call, in
     /// wasm: it must not panic (a panic aborts the module, it cannot be caught).
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn on_retry(mut self, hook: impl Fn(&RetryEvent) + 'static) -> Self {
         self.on_retry = Some(Rc::new(hook));
         self
@@ -104,6 +112,7 @@ pub struct CallOptions {
     pub(crate) timeout_ms: Option<u32>,
     pub(crate) max_retries: Option<u32>,
     pub(crate) on_retry: Option<RetryHook>,
+    pub(crate) expect_name: Option<String>,
 }
 
 impl CallOptions {
@@ -114,27 +123,153 @@ impl CallOptions {
 
     /// Aborting it ends the call with [`ErrorKind::Aborted`](crate::ErrorKind::Aborted),
     /// also during a wait between retries.
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn signal(mut self, signal: AbortSignal) -> Self {
         self.signal = Some(signal);
         self
     }
 
     /// This call's time per attempt: 1 to 600,000 ms.
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn timeout_ms(mut self, timeout_ms: u32) -> Self {
         self.timeout_ms = Some(timeout_ms);
         self
     }
 
     /// This call's retries: 0 to 10.
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn max_retries(mut self, max_retries: u32) -> Self {
         self.max_retries = Some(max_retries);
         self
     }
 
     /// Replaces the client's hook for this call; it must not panic.
+    #[must_use = "a builder does nothing until it is passed to a call"]
     pub fn on_retry(mut self, hook: impl Fn(&RetryEvent) + 'static) -> Self {
         self.on_retry = Some(Rc::new(hook));
         self
+    }
+
+    /// Guards a drop: it first describes the cluster and sends the DELETE
+    /// only if its name is exactly this; otherwise it fails with
+    /// [`ErrorKind::Precondition`](crate::ErrorKind::Precondition) and sends
+    /// nothing more. Ignored by every call but the drop.
+    #[must_use = "a builder does nothing until it is passed to a call"]
+    pub fn expect_name(mut self, name: impl Into<String>) -> Self {
+        self.expect_name = Some(name.into());
+        self
+    }
+}
+
+/// The call options' builders on a type that holds them in `call`.
+macro_rules! call_option_builders {
+    ($type:ty) => {
+        impl $type {
+            /// Aborting it ends the call with
+            /// [`ErrorKind::Aborted`](crate::ErrorKind::Aborted), also during a wait.
+            #[must_use = "a builder does nothing until it is passed to a call"]
+            pub fn signal(mut self, signal: AbortSignal) -> Self {
+                self.call = self.call.signal(signal);
+                self
+            }
+
+            /// The time per attempt: 1 to 600,000 ms.
+            #[must_use = "a builder does nothing until it is passed to a call"]
+            pub fn timeout_ms(mut self, timeout_ms: u32) -> Self {
+                self.call = self.call.timeout_ms(timeout_ms);
+                self
+            }
+
+            /// Retries of each request: 0 to 10.
+            #[must_use = "a builder does nothing until it is passed to a call"]
+            pub fn max_retries(mut self, max_retries: u32) -> Self {
+                self.call = self.call.max_retries(max_retries);
+                self
+            }
+
+            /// Replaces the client's retry hook; it must not panic.
+            #[must_use = "a builder does nothing until it is passed to a call"]
+            pub fn on_retry(mut self, hook: impl Fn(&RetryEvent) + 'static) -> Self {
+                self.call = self.call.on_retry(hook);
+                self
+            }
+        }
+    };
+}
+
+/// Options of a list call: one page, and the call options.
+#[derive(Clone, Debug, Default)]
+pub struct ListOptions {
+    pub(crate) call: CallOptions,
+    pub(crate) page_size: Option<u32>,
+    pub(crate) current_page: Option<u32>,
+}
+
+impl ListOptions {
+    /// The server's default page.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Clusters per page: 1 to 1,000 (sent only when given).
+    #[must_use = "a builder does nothing until it is passed to a call"]
+    pub fn page_size(mut self, page_size: u32) -> Self {
+        self.page_size = Some(page_size);
+        self
+    }
+
+    /// The page, from 1 to 1,000 (sent only when given).
+    #[must_use = "a builder does nothing until it is passed to a call"]
+    pub fn current_page(mut self, current_page: u32) -> Self {
+        self.current_page = Some(current_page);
+        self
+    }
+}
+
+call_option_builders!(ListOptions);
+
+/// Options of [`wait_until_dropped`](crate::ZillizCloud::wait_until_dropped):
+/// the longest wait, a hook per describe, and the options of each describe.
+#[derive(Clone, Default)]
+pub struct WaitOptions {
+    pub(crate) call: CallOptions,
+    pub(crate) max_wait_ms: Option<u32>,
+    pub(crate) on_poll: Option<PollHook>,
+}
+
+impl WaitOptions {
+    /// Waits up to 15 minutes.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The longest wait: 1 to 86,400,000 ms (default 900,000). The wait
+    /// fails with [`ErrorKind::Timeout`](crate::ErrorKind::Timeout) when its
+    /// next describe would come later than this after the start.
+    #[must_use = "a builder does nothing until it is passed to a call"]
+    pub fn max_wait_ms(mut self, max_wait_ms: u32) -> Self {
+        self.max_wait_ms = Some(max_wait_ms);
+        self
+    }
+
+    /// Called after each describe that did not end the wait, before the
+    /// wait that follows; it must not panic.
+    #[must_use = "a builder does nothing until it is passed to a call"]
+    pub fn on_poll(mut self, hook: impl Fn(&PollEvent) + 'static) -> Self {
+        self.on_poll = Some(Rc::new(hook));
+        self
+    }
+}
+
+call_option_builders!(WaitOptions);
+
+impl core::fmt::Debug for WaitOptions {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("WaitOptions")
+            .field("call", &self.call)
+            .field("max_wait_ms", &self.max_wait_ms)
+            .field("on_poll", &self.on_poll.as_ref().map(|_| "set"))
+            .finish()
     }
 }
 
@@ -145,6 +280,7 @@ impl core::fmt::Debug for CallOptions {
             .field("timeout_ms", &self.timeout_ms)
             .field("max_retries", &self.max_retries)
             .field("on_retry", &self.on_retry.as_ref().map(|_| "set"))
+            .field("expect_name", &self.expect_name)
             .finish()
     }
 }

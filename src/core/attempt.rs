@@ -6,7 +6,7 @@
 
 use super::body::BodyError;
 use super::error::{ErrorKind, ZillizError};
-use super::response::ResponseHead;
+use super::response::{ResponseHead, MAX_BODY_BYTES};
 use super::text::{clean_text, push_int, split_byte};
 
 /// The response headers the core reads, one per line: the transport reports
@@ -162,10 +162,12 @@ pub fn failed_attempt_error(
             }
             ZillizError::new(ErrorKind::Network, m)
         }
-        Failure::TooLarge => ZillizError::new(
-            ErrorKind::Decode,
-            "the response body is larger than 1 MiB; a drop answer is a few hundred bytes",
-        ),
+        Failure::TooLarge => {
+            let mut m = String::from("the response body is larger than ");
+            push_int(&mut m, (MAX_BODY_BYTES >> 20) as i64);
+            m.push_str(" MiB");
+            ZillizError::new(ErrorKind::Decode, m)
+        }
     };
     if let Some(head) = head {
         e.status = (head.status != 0).then_some(head.status);

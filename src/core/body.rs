@@ -55,6 +55,8 @@ pub trait ParsedBody: Sized {
     fn text(&self) -> Option<String>;
     /// A number, as `JSON.parse` reads it (an `f64`).
     fn number(&self) -> Option<f64>;
+    /// An array's elements; empty for other types.
+    fn elements(&self) -> Vec<Self>;
 
     /// A number that is an integer within ±2^53 (so `1.0` is 1, and `0.5`
     /// or `1e300` are not integers).

@@ -1,16 +1,33 @@
-//! One call from its first attempt to its result, as a state machine: the
-//! caller does the I/O and feeds each attempt's outcome in; this says
-//! whether the call is done, or which wait comes before the next attempt.
+//! One call of an endpoint, from its first attempt to its result, as a
+//! state machine: the caller does the I/O and feeds each attempt's outcome
+//! in; this says whether the call is done, or which wait comes before the
+//! next attempt. Every endpoint runs through it; its row
+//! ([`Endpoint`]) says what is sent, how a success is checked, and what an
+//! unknown outcome means.
+//!
+//! ```text
+//!  Call::start ──(invalid input)──────────────────────────► Err
+//!      │
+//!      ▼
+//!  begin_attempt ─► send (caller) ─► read ─► after_attempt ─► Next::Done(result)
+//!      ▲                                           │
+//!      └──── wait event.delay_ms (caller) ◄── Next::Retry(event)
+//!
+//!  the caller's signal fired, before an attempt or during a wait ─► aborted()
+//! ```
 
 use super::attempt::{
     aborted_error, failed_attempt_error, read_attempt, AttemptFacts, AttemptOutcome,
 };
 use super::body::ParsedBody;
+use super::endpoint::{Effect, Endpoint};
 use super::error::{ErrorKind, ZillizError};
-use super::request::drop_url;
-use super::response::classify_drop_response;
+use super::response::{classify_response, Checked, Target};
 use super::retry::{RetryEvent, RetryHints, RetryPolicy, RetryState};
-use super::validate::{validate_call_options, validate_cluster_id, CallSettings, ClientConfig};
+use super::validate::{
+    unreadable_signal_error, validate_call_options, validate_cluster_id, validate_page_number,
+    ApiKey, CallSettings, ClientConfig,
+};
 
 /// What comes after an attempt.
 #[derive(Debug)]
@@ -21,34 +38,47 @@ pub enum Next<D> {
     Retry(RetryEvent),
 }
 
-/// A drop call in progress.
+/// A call in progress.
 #[derive(Debug)]
-pub struct DropCall {
+pub struct Call {
+    endpoint: &'static Endpoint,
     url: String,
-    cluster_id: String,
+    target: Target,
     settings: CallSettings,
     /// The key, kept to scrub every error before it leaves the call.
-    key: super::validate::ApiKey,
+    key: ApiKey,
     state: RetryState,
 }
 
-impl DropCall {
+impl Call {
     /// Checks the call's input (the client's was checked when it was made).
     pub fn start(
         config: &ClientConfig,
-        cluster_id: &str,
+        endpoint: &'static Endpoint,
+        target: Target,
         timeout_ms: Option<u32>,
         max_retries: Option<u32>,
-    ) -> Result<DropCall, ZillizError> {
-        validate_cluster_id(cluster_id)?;
+    ) -> Result<Call, ZillizError> {
+        if endpoint.per_cluster() {
+            validate_cluster_id(&target.cluster_id)?;
+        }
+        for name in endpoint.query {
+            validate_page_number(name, target.query(name))?;
+        }
         let settings = validate_call_options(config, timeout_ms, max_retries)?;
-        Ok(DropCall {
-            url: drop_url(config, cluster_id),
-            cluster_id: cluster_id.to_owned(),
+        Ok(Call {
+            endpoint,
+            url: endpoint.url(config, &target),
+            target,
             settings,
             key: config.api_key.clone(),
             state: RetryState::new(),
         })
+    }
+
+    /// The request's method.
+    pub fn method(&self) -> &'static str {
+        self.endpoint.method
     }
 
     /// Where the attempts go (the rest of the request is the client's
@@ -78,12 +108,6 @@ impl DropCall {
         self.state.attempts
     }
 
-    fn policy(&self) -> RetryPolicy {
-        RetryPolicy {
-            max_retries: self.settings.max_retries,
-        }
-    }
-
     /// Decides after an attempt. `entropy` gives a random number in `[0, 1)`
     /// (backoff jitter) and the Unix time in ms (for `Retry-After` dates);
     /// it is called only when a retry is considered.
@@ -91,11 +115,12 @@ impl DropCall {
         &mut self,
         outcome: AttemptOutcome<D>,
         entropy: impl FnOnce() -> (f64, f64),
-    ) -> Next<D> {
+    ) -> Next<Checked<D>> {
         let (error, hints) = match outcome {
             AttemptOutcome::Response { head, body } => {
-                match classify_drop_response(&head, body, &self.cluster_id, self.key.expose()) {
-                    Ok(body) => return Next::Done(Ok(body)),
+                match classify_response(self.endpoint, &head, body, &self.target, self.key.expose())
+                {
+                    Ok(checked) => return Next::Done(Ok(checked)),
                     Err(e) => (
                         e,
                         RetryHints {
@@ -112,7 +137,7 @@ impl DropCall {
         };
         let error = error.scrub(self.key.expose());
         if error.kind == ErrorKind::Aborted {
-            return Next::Done(Err(self.state.finish(error)));
+            return Next::Done(Err(self.finish(error)));
         }
         let delay = if RetryPolicy::is_retryable(&error) {
             let (random, now_ms) = entropy();
@@ -123,7 +148,7 @@ impl DropCall {
         };
         self.state.record_failure(&error);
         match delay {
-            None => Next::Done(Err(self.state.finish(error))),
+            None => Next::Done(Err(self.finish(error))),
             Some(delay_ms) => {
                 let mut error = error;
                 error.attempts = self.state.attempts;
@@ -137,9 +162,27 @@ impl DropCall {
         }
     }
 
+    fn policy(&self) -> RetryPolicy {
+        RetryPolicy {
+            max_retries: self.settings.max_retries,
+        }
+    }
+
+    /// Stamps a final error: attempts, and `maybe_dropped` for a drop.
+    fn finish(&self, error: ZillizError) -> ZillizError {
+        self.state
+            .finish(error, self.endpoint.effect == Effect::Drop)
+    }
+
     /// The call's error once the caller's signal fired (before an attempt or during a wait).
     pub fn aborted(&self) -> ZillizError {
-        self.state.finish(aborted_error())
+        self.finish(aborted_error())
+    }
+
+    /// The call's error when the caller's signal could not be read: a call
+    /// never goes ahead when its cancellation cannot be seen.
+    pub fn unreadable_signal(&self) -> ZillizError {
+        self.finish(unreadable_signal_error())
     }
 }
 
@@ -148,6 +191,7 @@ mod tests {
     use super::*;
     use crate::core::attempt::Failure;
     use crate::core::body::{BodyError, JsonKind};
+    use crate::core::endpoint::{DESCRIBE, DROP, LIST};
     use crate::core::response::ResponseHead;
     use crate::core::validate::{validate_client_options, ClientSpec};
 
@@ -185,17 +229,27 @@ mod tests {
         fn number(&self) -> Option<f64> {
             (*self == Ok0::Zero).then_some(0.0)
         }
+        fn elements(&self) -> Vec<Self> {
+            Vec::new()
+        }
     }
 
     const KEY: &str = "sk-call-test-key";
 
-    fn call(max_retries: u32) -> DropCall {
+    fn call(max_retries: u32) -> Call {
         let config = validate_client_options(&ClientSpec {
             api_key: KEY,
             ..Default::default()
         })
         .unwrap();
-        DropCall::start(&config, "c", Some(100), Some(max_retries)).unwrap()
+        Call::start(
+            &config,
+            &DROP,
+            Target::cluster("c"),
+            Some(100),
+            Some(max_retries),
+        )
+        .unwrap()
     }
 
     fn response(status: u16, body: Result<Ok0, BodyError>) -> AttemptOutcome<Ok0> {
@@ -222,7 +276,7 @@ mod tests {
             ("c", Some(0), None),
             ("c", None, Some(11)),
         ] {
-            let e = DropCall::start(&config, id, t, r).unwrap_err();
+            let e = Call::start(&config, &DROP, Target::cluster(id), t, r).unwrap_err();
             assert_eq!((e.kind(), e.attempts()), (ErrorKind::InvalidInput, 0));
         }
     }
@@ -252,7 +306,10 @@ mod tests {
         c.begin_attempt();
         assert!(matches!(
             c.after_attempt(response(200, Ok(Ok0::Root)), || (0.5, 0.0)),
-            Next::Done(Ok(Ok0::Root))
+            Next::Done(Ok(Checked {
+                body: Ok0::Root,
+                page: None
+            }))
         ));
     }
 
@@ -317,5 +374,78 @@ mod tests {
         };
         assert_eq!((e.kind(), e.attempts()), (ErrorKind::Aborted, 1));
         assert_eq!(c.aborted().attempts(), 1);
+    }
+
+    #[test]
+    fn a_read_retries_as_the_drop_does_but_never_says_maybe_dropped() {
+        let config = validate_client_options(&ClientSpec {
+            api_key: KEY,
+            ..Default::default()
+        })
+        .unwrap();
+        let mut c = Call::start(&config, &DESCRIBE, Target::cluster("c"), None, None).unwrap();
+        assert_eq!(c.method(), "GET");
+        assert!(c.url().ends_with("/v2/clusters/c"), "{}", c.url());
+        c.begin_attempt();
+        assert!(matches!(
+            c.after_attempt::<Ok0>(
+                AttemptOutcome::Failed {
+                    failure: Failure::TimedOut,
+                    head: None
+                },
+                || (0.0, 0.0),
+            ),
+            Next::Retry(_)
+        ));
+        c.begin_attempt();
+        let Next::Done(Err(e)) =
+            c.after_attempt::<Ok0>(response(404, Err(BodyError::Empty)), || (0.0, 0.0))
+        else {
+            panic!("a 404 ends the call");
+        };
+        assert_eq!(
+            (e.kind(), e.attempts(), e.maybe_dropped()),
+            (ErrorKind::NotFound, 2, false)
+        );
+        assert!(!e.message().contains("dropped"), "{}", e.message());
+    }
+
+    #[test]
+    fn list_pages_are_checked_before_any_request() {
+        let config = validate_client_options(&ClientSpec {
+            api_key: KEY,
+            ..Default::default()
+        })
+        .unwrap();
+        let page = |size, current| Target {
+            page_size: size,
+            current_page: current,
+            ..Target::default()
+        };
+        for (size, current, field) in [
+            (Some(0), None, "pageSize"),
+            (Some(1001), None, "pageSize"),
+            (None, Some(0), "currentPage"),
+            (Some(5), Some(1001), "currentPage"),
+        ] {
+            let e = Call::start(&config, &LIST, page(size, current), None, None).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidInput);
+            assert!(e.message().starts_with(field), "{}", e.message());
+        }
+        let c = Call::start(&config, &LIST, page(Some(1000), Some(1)), None, None).unwrap();
+        assert!(c
+            .url()
+            .ends_with("/v2/clusters?pageSize=1000&currentPage=1"));
+        assert!(
+            Call::start(&config, &LIST, Target::default(), None, None).is_ok(),
+            "the list names no cluster"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_signal_is_invalid_input() {
+        let e = call(2).unreadable_signal();
+        assert_eq!((e.kind(), e.attempts()), (ErrorKind::InvalidInput, 0));
+        assert!(e.message().starts_with("signal"), "{}", e.message());
     }
 }

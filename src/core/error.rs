@@ -24,12 +24,14 @@ pub enum ErrorKind {
     Api,
     /// `fetch` itself failed: no response arrived.
     Network,
-    /// An attempt ran past its time.
+    /// An attempt ran past its time, or a wait past its `maxWaitMs`.
     Timeout,
     /// The caller's signal fired.
     Aborted,
     /// A response that is not the documented JSON.
     Decode,
+    /// A guarded drop found the cluster under another name, and sent no DELETE.
+    Precondition,
 }
 
 impl ErrorKind {
@@ -47,6 +49,7 @@ impl ErrorKind {
             ErrorKind::Timeout => "timeout",
             ErrorKind::Aborted => "aborted",
             ErrorKind::Decode => "decode",
+            ErrorKind::Precondition => "precondition",
         }
     }
 }
@@ -165,6 +168,7 @@ mod tests {
             Timeout,
             Aborted,
             Decode,
+            Precondition,
         ];
         let names: Vec<&str> = all.iter().map(|k| k.as_str()).collect();
         assert_eq!(
@@ -180,7 +184,8 @@ mod tests {
                 "network",
                 "timeout",
                 "aborted",
-                "decode"
+                "decode",
+                "precondition"
             ]
         );
     }

@@ -3,7 +3,8 @@
 //! A drop is destructive, so retries are limited to answers that say the
 //! request was not carried out (408, 429) or whose outcome is unknown
 //! (network failure, timeout, 500/502/503/504). When a retry then finds the
-//! cluster gone, the earlier attempt probably dropped it: `RetryState` says so.
+//! cluster gone, the earlier attempt probably dropped it: `RetryState` says so
+//! (for the drop only: no other endpoint drops anything).
 
 use super::error::{ErrorKind, ZillizError};
 use super::http_date::parse_http_date_ms;
@@ -163,11 +164,12 @@ impl RetryState {
         self.unknown_outcome.get_or_insert(reason);
     }
 
-    /// Stamps the final error with the attempt count and, for a not-found
-    /// after an unknown outcome, `maybe_dropped` and a message that says so.
-    pub fn finish(&self, mut error: ZillizError) -> ZillizError {
+    /// Stamps the final error with the attempt count and, for a drop's
+    /// not-found after an unknown outcome, `maybe_dropped` and a message that says so.
+    pub fn finish(&self, mut error: ZillizError, drop: bool) -> ZillizError {
         error.attempts = self.attempts;
-        if let (ErrorKind::NotFound, Some(reason)) = (error.kind, self.unknown_outcome) {
+        if let (ErrorKind::NotFound, Some(reason), true) = (error.kind, self.unknown_outcome, drop)
+        {
             error.maybe_dropped = true;
             error.retryable = false;
             error.message.push_str("; an earlier attempt of this call ");
@@ -299,18 +301,29 @@ mod tests {
         let nf = || err(ErrorKind::NotFound, Some(200));
         let mut s = RetryState::new();
         s.attempts = 1;
-        assert!(!s.finish(nf()).maybe_dropped);
+        assert!(!s.finish(nf(), true).maybe_dropped);
         s.record_failure(&err(ErrorKind::RateLimited, Some(429)));
-        assert!(!s.finish(nf()).maybe_dropped, "a 429 was not carried out");
+        assert!(
+            !s.finish(nf(), true).maybe_dropped,
+            "a 429 was not carried out"
+        );
         for unknown in [ErrorKind::Timeout, ErrorKind::Network, ErrorKind::Server] {
             let mut s = RetryState::new();
             s.record_failure(&err(unknown, Some(503)));
             s.attempts = 2;
-            let e = s.finish(nf());
+            let e = s.finish(nf(), true);
             assert!(e.maybe_dropped && !e.retryable);
             assert_eq!(e.attempts, 2);
             assert!(e.message.contains("probably dropped"), "{}", e.message);
-            assert!(!s.finish(err(ErrorKind::Auth, Some(401))).maybe_dropped);
+            assert!(
+                !s.finish(err(ErrorKind::Auth, Some(401)), true)
+                    .maybe_dropped
+            );
+            let read = s.finish(nf(), false);
+            assert!(
+                !read.maybe_dropped && read.message == "x",
+                "only a drop may have dropped"
+            );
         }
     }
 }

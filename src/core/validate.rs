@@ -28,6 +28,10 @@ pub const MAX_CLUSTER_ID_LEN: usize = 128;
 pub const MIN_API_KEY_LEN: usize = 8;
 /// The longest API key accepted.
 pub const MAX_API_KEY_LEN: usize = 4096;
+/// The largest `pageSize` and `currentPage` accepted.
+pub const MAX_PAGE_NUMBER: u32 = 1000;
+/// The longest `maxWaitMs` accepted: a day.
+pub const MAX_WAIT_LIMIT_MS: u32 = 86_400_000;
 
 /// A region of Zilliz Cloud's control plane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -243,6 +247,58 @@ fn retries_error() -> ZillizError {
     field_error("maxRetries", &m)
 }
 
+/// `pageSize` or `currentPage`: 1 to 1,000 when given.
+pub fn validate_page_number(field: &str, n: Option<u32>) -> Result<(), ZillizError> {
+    match n {
+        Some(n) if n == 0 || n > MAX_PAGE_NUMBER => {
+            let mut m = String::from("must be an integer from 1 to ");
+            push_int(&mut m, i64::from(MAX_PAGE_NUMBER));
+            Err(field_error(field, &m))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn max_wait_error() -> ZillizError {
+    let mut m = String::from("must be an integer from 1 to ");
+    push_int(&mut m, i64::from(MAX_WAIT_LIMIT_MS));
+    m.push_str(" (milliseconds)");
+    field_error("maxWaitMs", &m)
+}
+
+/// `maxWaitMs`: 1 to 86,400,000 when given.
+pub fn validate_max_wait_ms(ms: Option<u32>) -> Result<Option<u32>, ZillizError> {
+    match ms {
+        Some(ms) if ms == 0 || ms > MAX_WAIT_LIMIT_MS => Err(max_wait_error()),
+        other => Ok(other),
+    }
+}
+
+/// `expectName`: a cluster's name is never empty, so an empty guard is a mistake.
+pub fn validate_expect_name(name: Option<&str>) -> Result<(), ZillizError> {
+    match name {
+        Some("") => Err(field_error("expectName", "is empty")),
+        _ => Ok(()),
+    }
+}
+
+/// A signal whose `aborted` cannot be read (its getter throws, a revoked Proxy).
+pub fn unreadable_signal_error() -> ZillizError {
+    field_error(
+        "signal",
+        "could not be read (its aborted property threw): nothing was sent",
+    )
+}
+
+/// A drop's option that the package does not know: a misspelled guard
+/// (`expectname`) must never let a DELETE through unguarded.
+pub fn unknown_option_error(name: &str) -> ZillizError {
+    let mut m = String::from("unknown option ");
+    m.push_str(name);
+    m.push_str(" on a drop (nothing was sent; options are case-sensitive)");
+    ZillizError::invalid_input(m)
+}
+
 /// 1 to 600,000 ms.
 pub fn validate_timeout_ms(ms: Option<u32>) -> Result<Option<u32>, ZillizError> {
     match ms {
@@ -295,6 +351,20 @@ pub fn raw_timeout_ms(raw: &RawField) -> Result<Option<u32>, ZillizError> {
         }
         RawField::Num(_) => Err(timeout_error()),
         other => Err(wrong_type("timeoutMs", "a number", other)),
+    }
+}
+
+/// An integer option read from JavaScript (`pageSize`, `currentPage`,
+/// `maxWaitMs`); its range is checked with the typed value.
+pub fn raw_integer(field: &str, raw: &RawField) -> Result<Option<u32>, ZillizError> {
+    match raw {
+        RawField::Absent => Ok(None),
+        // 0 stands for anything out of range: the typed check refuses it.
+        RawField::Num(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX) => {
+            Ok(Some(*n as u32))
+        }
+        RawField::Num(_) => Ok(Some(0)),
+        other => Err(wrong_type(field, "a number", other)),
     }
 }
 
@@ -437,6 +507,39 @@ mod tests {
             validate_timeout_ms(Some(0)).unwrap_err().message(),
             "the JS and Rust APIs say the same"
         );
+    }
+
+    #[test]
+    fn pages_and_waits() {
+        for ok in [None, Some(1), Some(1000)] {
+            assert!(validate_page_number("pageSize", ok).is_ok());
+        }
+        for bad in [Some(0), Some(1001), Some(u32::MAX)] {
+            let e = validate_page_number("currentPage", bad).unwrap_err();
+            assert_eq!(e.message(), "currentPage must be an integer from 1 to 1000");
+        }
+        assert_eq!(
+            validate_max_wait_ms(Some(86_400_000)).unwrap(),
+            Some(86_400_000)
+        );
+        assert!(validate_max_wait_ms(Some(0)).is_err());
+        assert!(validate_max_wait_ms(Some(86_400_001)).is_err());
+        let n = |v: f64| raw_integer("pageSize", &RawField::Num(v)).unwrap();
+        assert_eq!((n(1.0), n(1000.0)), (Some(1), Some(1000)));
+        for out_of_range in [0.0, -1.0, 1.5, f64::NAN, f64::INFINITY, 5e9] {
+            let read = n(out_of_range);
+            assert!(
+                validate_page_number("pageSize", read).is_err(),
+                "{out_of_range} must be refused"
+            );
+        }
+        let e = raw_integer("maxWaitMs", &RawField::Str("5".into())).unwrap_err();
+        assert_eq!(e.message(), "maxWaitMs must be a number, got a string");
+        assert!(validate_expect_name(Some("")).is_err());
+        assert!(validate_expect_name(Some("prod-east")).is_ok());
+        let e = unknown_option_error("expectname");
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert!(e.message().contains("expectname"), "{}", e.message());
     }
 
     #[test]

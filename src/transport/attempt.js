@@ -10,19 +10,19 @@
  * A client's request, as src/core's RequestTemplate says, made once per
  * client: `heads` are the response headers to report, `limit` the body's.
  */
-export function template(fetchFn, method, accept, authorization, redirect, responseHeaders, limit) {
-  return { fetchFn, method, headers: { authorization, accept }, redirect, heads: responseHeaders.split("\n"), limit };
+export function template(fetchFn, accept, authorization, redirect, responseHeaders, limit) {
+  return { fetchFn, headers: { authorization, accept }, redirect, heads: responseHeaders.split("\n"), limit };
 }
 
 /**
- * Starts one attempt: `{ promise, cancel }`. The promise resolves (never
+ * Starts one attempt of `method` on `url`: `{ promise, cancel }`. The promise resolves (never
  * rejects) to the facts of the attempt, every member set: `status` once the
  * headers arrived; `timedOut`, `aborted` (the caller's signal), `tooLarge`,
  * `error` (what fetch or the body threw); the body as `json`, or
  * `bodyEmpty` / `bodyInvalid`. `cancel()` (Rust drops the call) aborts the
  * request and clears the deadline.
  */
-export function attempt(request, url, timeoutMs, signal) {
+export function attempt(request, method, url, timeoutMs, signal) {
   let controller;
   try {
     controller = new AbortController();
@@ -36,7 +36,7 @@ export function attempt(request, url, timeoutMs, signal) {
     box.done();
     controller.abort();
   };
-  return { promise: run(request, url, signal, controller, box), cancel };
+  return { promise: run(request, method, url, signal, controller, box), cancel };
 }
 
 /** Fresh facts of an attempt that has seen nothing yet (a literal: one shape for every outcome). */
@@ -49,8 +49,8 @@ function facts() {
 
 const settled = (out) => ({ promise: Promise.resolve(out), cancel() {} });
 
-async function run(request, url, signal, controller, box) {
-  const { fetchFn, method, headers: sent, redirect, heads, limit } = request;
+async function run(request, method, url, signal, controller, box) {
+  const { fetchFn, headers: sent, redirect, heads, limit } = request;
   const out = facts();
   if (isAborted(signal)) {
     box.done();

@@ -66,4 +66,12 @@ impl ParsedBody for JsValue {
     fn number(&self) -> Option<f64> {
         self.as_f64()
     }
+
+    fn elements(&self) -> Vec<JsValue> {
+        if Array::is_array(self) {
+            self.unchecked_ref::<Array>().iter().collect()
+        } else {
+            Vec::new()
+        }
+    }
 }

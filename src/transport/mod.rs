@@ -58,7 +58,6 @@ extern "C" {
     #[wasm_bindgen(js_name = template)]
     fn make_template(
         fetch: &JsValue,
-        method: &str,
         accept: &str,
         authorization: &str,
         redirect: &str,
@@ -66,7 +65,13 @@ extern "C" {
         limit: u32,
     ) -> Template;
     #[wasm_bindgen(js_name = attempt)]
-    fn start_attempt(template: &Template, url: &str, timeout_ms: u32, signal: &JsValue) -> Pending;
+    fn start_attempt(
+        template: &Template,
+        method: &str,
+        url: &str,
+        timeout_ms: u32,
+        signal: &JsValue,
+    ) -> Pending;
     #[wasm_bindgen(js_name = sleep)]
     fn start_sleep(ms: u32, signal: &JsValue) -> Pending;
 }
@@ -117,13 +122,17 @@ fn as_js(signal: Option<&AbortSignal>) -> JsValue {
     signal.map_or(JsValue::UNDEFINED, |s| s.into())
 }
 
-/// Whether the caller's signal has fired (a signal whose `aborted` throws has not).
-pub fn is_aborted(signal: Option<&AbortSignal>) -> bool {
-    signal.is_some_and(|s| {
-        s.unchecked_ref::<SignalLike>()
+/// Whether the caller's signal has fired; `Err` when its `aborted` cannot
+/// be read (a getter that throws, a revoked Proxy).
+pub fn signal_aborted(signal: Option<&AbortSignal>) -> Result<bool, ()> {
+    match signal {
+        None => Ok(false),
+        Some(s) => s
+            .unchecked_ref::<SignalLike>()
             .aborted()
-            .is_ok_and(|v| v.as_bool() == Some(true))
-    })
+            .map(|v| v.as_bool() == Some(true))
+            .map_err(|_| ()),
+    }
 }
 
 /// Waits `ms`; `Err` if the caller's signal fires first.
@@ -167,10 +176,9 @@ impl Channel {
         Channel {
             template: make_template(
                 &fetch,
-                request.method,
                 request.accept,
                 &request.authorization,
-                request.redirect.as_str(),
+                request.redirect,
                 request.response_headers,
                 MAX_BODY_BYTES as u32,
             ),
@@ -181,11 +189,12 @@ impl Channel {
     /// the last byte of the body: what it saw, for the core to read.
     pub async fn send(
         &self,
+        method: &str,
         url: &str,
         timeout_ms: u32,
         signal: Option<&AbortSignal>,
     ) -> (AttemptFacts, Option<JsValue>) {
-        let pending = start_attempt(&self.template, url, timeout_ms, &as_js(signal));
+        let pending = start_attempt(&self.template, method, url, timeout_ms, &as_js(signal));
         match AbortGuard(Some(pending)).finish().await {
             Ok(outcome) => body::read_outcome(&outcome.unchecked_into()),
             // attempt() catches what fetch, the body and the signal throw: not reached.

@@ -16,7 +16,7 @@ const ok = (id = "in01-6183d6bac30f801") =>
   });
 
 it("exports exactly the contract's names, with no init() needed", () => {
-  assert.deepEqual(Object.keys(api).sort(), ["ZillizCloud", "ZillizError", "dropCluster"]);
+  assert.deepEqual(Object.keys(api).sort(), ["ZillizCloud", "ZillizError", "dropCluster", "keptInRecycleBin"]);
   assert.equal(typeof ZillizCloud, "function");
   assert.equal(typeof dropCluster, "function");
   assert.ok(ZillizError.prototype instanceof Error);
@@ -26,7 +26,7 @@ it("is installed by name with types and an exports map", () => {
   assert.equal(manifest.name, "zilliz-cloud-wasm");
   assert.equal(manifest.exports["."].node, "./node.js");
   const types = readFileSync(packageFile("index.d.ts"), "utf8");
-  for (const name of ["class ZillizCloud", "function dropCluster", "class ZillizError", "interface ClientOptions", "interface CallOptions", "interface DropClusterResponse"]) {
+  for (const name of ["class ZillizCloud", "function dropCluster", "class ZillizError", "interface ClientOptions", "interface CallOptions", "type DropClusterResponse", "interface ClusterActionResponse", "function keptInRecycleBin", "interface ClusterInfo", "interface WaitOptions"]) {
     assert.ok(types.includes(name), name);
   }
   assert.ok(!/\bany\b/.test(types), "no `any` in the declarations");
@@ -59,7 +59,7 @@ it("zilliz-cloud-wasm/inline carries the wasm it was built from, and works with 
   assert.ok(base64, "inline.js has its base64");
   assert.ok(Buffer.from(base64, "base64").equals(readFileSync(packageFile("zilliz_cloud_wasm_bg.wasm"))));
   const inline = await import("zilliz-cloud-wasm/inline");
-  assert.deepEqual(Object.keys(inline).sort(), ["ZillizCloud", "ZillizError", "dropCluster"]);
+  assert.deepEqual(Object.keys(inline).sort(), ["ZillizCloud", "ZillizError", "dropCluster", "keptInRecycleBin"]);
   const res = await new inline.ZillizCloud({ apiKey: "sk-inline-entry-key", fetch: async () => ok() }).dropCluster("in01-6183d6bac30f801");
   assert.equal(res.data.clusterId, "in01-6183d6bac30f801");
 });

@@ -111,7 +111,7 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
 
   const tests = [
     ["exports the contract's names, no init() needed", async () => {
-      deepEqual(Object.keys(api).sort(), ["ZillizCloud", "ZillizError", "dropCluster"], "exported names");
+      deepEqual(Object.keys(api).sort(), ["ZillizCloud", "ZillizError", "dropCluster", "keptInRecycleBin"], "exported names");
       equal(typeof ZillizCloud, "function", "ZillizCloud");
       equal(typeof dropCluster, "function", "dropCluster");
       assert(ZillizError.prototype instanceof Error, "ZillizError extends Error");

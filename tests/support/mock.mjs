@@ -53,6 +53,14 @@ export async function startMock({ bin = process.env.MOCK_BIN ?? DEBUG_BIN, apiKe
     reset: () => control("POST", "reset"),
     fault: (f) => control("POST", "faults", f),
     seed: (ids) => control("POST", "clusters", { ids }),
+    /** Adds or replaces whole cluster records (`{ clusterId, clusterName, plan, status, ... }`). */
+    put: (clusters) => control("POST", "clusters", { clusters }),
+    /** Adds `n` generated clusters (gen-00001 ...). */
+    generate: (n) => control("POST", "clusters", { generate: n }),
+    /** Removes every cluster: an empty project. */
+    clear: () => control("DELETE", "clusters"),
+    /** `{ deletingMs, transitionMs, droppedAs }`: how long a drop, suspend or resume takes to show. */
+    timing: (patch) => control("POST", "config", patch),
     setRate: (n) => control("POST", "config", { rate: n }),
     /** Every logged request, CORS preflights included (never the key: only matched / mismatched / missing). */
     log: () => control("GET", "requests"),

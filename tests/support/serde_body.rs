@@ -32,6 +32,13 @@ impl ParsedBody for SerdeBody {
     fn number(&self) -> Option<f64> {
         self.0.as_f64()
     }
+
+    fn elements(&self) -> Vec<Self> {
+        self.0
+            .as_array()
+            .map(|a| a.iter().cloned().map(SerdeBody).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// A body's text as the transport hands it over: a BOM dropped, whitespace

@@ -1,7 +1,10 @@
 // Compiled with `tsc --strict --noEmit` against pkg/index.d.ts: the declarations
 // describe the contract precisely, and misuse is a type error.
-import { ZillizCloud, ZillizError, dropCluster } from "zilliz-cloud-wasm";
-import type { ClientOptions, CallOptions, DropClusterResponse, RetryEvent, ZillizErrorKind } from "zilliz-cloud-wasm";
+import { ZillizCloud, ZillizError, dropCluster, keptInRecycleBin } from "zilliz-cloud-wasm";
+import type {
+  ClientOptions, CallOptions, ClusterActionResponse, ClusterInfo, DescribeClusterResponse, DropClusterResponse,
+  DroppedResult, ListClustersResponse, PollEvent, RetryEvent, ZillizErrorKind,
+} from "zilliz-cloud-wasm";
 import * as inline from "zilliz-cloud-wasm/inline";
 
 const options: ClientOptions = { apiKey: "k", region: "cn", baseUrl: "https://x", timeoutMs: 1, maxRetries: 0, fetch };
@@ -36,6 +39,30 @@ async function main(): Promise<string> {
 }
 void main;
 
+// Look up, then drop; list; wait; suspend and resume.
+async function lifecycle(): Promise<number> {
+  const described: DescribeClusterResponse = await zc.describeCluster("in01-6183d6bac30f801", call);
+  const c: ClusterInfo = described.data;
+  const words: string = c.clusterName + c.plan + c.status + c.regionId + c.createTime + c.cuType;
+  const kept: boolean = keptInRecycleBin(c) && keptInRecycleBin(null);
+  const page: ListClustersResponse = await zc.listClusters({ pageSize: 50, currentPage: 2, signal: call.signal });
+  const numbers: number = page.data.count + page.data.currentPage + page.data.pageSize + page.data.clusters.length;
+  for await (const each of zc.clusters({ pageSize: 100 })) {
+    const id: string = each.clusterId;
+    void id;
+  }
+  await zc.dropCluster(c.clusterId, { expectName: c.clusterName, signal: call.signal });
+  await dropCluster({ apiKey: "k", clusterId: "c", expectName: "prod-east" });
+  const onPoll = (e: PollEvent): void => void (e.polls + e.elapsedMs + e.nextPollMs + e.status.length);
+  const gone: DroppedResult = await zc.waitUntilDropped(c.clusterId, { maxWaitMs: 60_000, onPoll });
+  const seen: "not_found" | "DELETED" = gone.seen;
+  const suspended: ClusterActionResponse = await zc.suspendCluster(c.clusterId);
+  const resumed: DropClusterResponse = await zc.resumeCluster(c.clusterId, { timeoutMs: 5 });
+  const guarded: ZillizErrorKind = "precondition";
+  return words.length + numbers + Number(kept) + gone.polls + seen.length + suspended.code + resumed.code + guarded.length;
+}
+void lifecycle;
+
 // Misuse the declarations must refuse:
 // @ts-expect-error region is "global" | "cn"
 new ZillizCloud({ apiKey: "k", region: "eu" });
@@ -45,7 +72,14 @@ new ZillizCloud({});
 void zc.dropCluster(42);
 // @ts-expect-error the one-shot form needs a clusterId
 void dropCluster({ apiKey: "k" });
-// @ts-expect-error kind is one of the eleven strings
+// @ts-expect-error a misspelled guard is refused by the types too
+void zc.dropCluster("c", { expectname: "prod" });
+// @ts-expect-error pageSize is a number
+void zc.listClusters({ pageSize: "50" });
+// @ts-expect-error a wait's seen is one of two strings
+const never: DroppedResult["seen"] = "DELETING";
+void never;
+// @ts-expect-error kind is one of the twelve strings
 const bad: ZillizErrorKind = "oops";
 void bad;
 

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::core::body::{BodyError, JsonKind, ParsedBody};
+use crate::core::endpoint::{DESCRIBE, DROP, LIST, SUSPEND};
 
 #[path = "../../../tests/support/serde_body.rs"]
 mod serde_body;
@@ -12,7 +13,32 @@ const ID: &str = "in01-6183d6bac30f801";
 const KEY: &str = "sk-response-test-key-0123456789";
 
 fn parse_drop_response(head: &ResponseHead, body: &str) -> Result<SerdeBody, ZillizError> {
-    classify_drop_response(head, parse_body(body), ID, KEY)
+    classify_response(&DROP, head, parse_body(body), &Target::cluster(ID), KEY).map(|c| c.body)
+}
+
+fn parse_describe(body: &str) -> Result<SerdeBody, ZillizError> {
+    classify_response(
+        &DESCRIBE,
+        &head(200),
+        parse_body(body),
+        &Target::cluster(ID),
+        KEY,
+    )
+    .map(|c| c.body)
+}
+
+fn parse_list(
+    body: &str,
+    page_size: Option<u32>,
+    current_page: Option<u32>,
+) -> Result<PageInfo, ZillizError> {
+    let target = Target {
+        page_size,
+        current_page,
+        ..Target::default()
+    };
+    classify_response(&LIST, &head(200), parse_body(body), &target, KEY)
+        .map(|c| c.page.expect("a list success has a page"))
 }
 
 const OK: &str = r#"{"code":0,"data":{"clusterId":"in01-6183d6bac30f801","prompt":"moved to the recycle bin for 30 days"}}"#;
@@ -410,5 +436,146 @@ fn the_key_is_cleaned_from_messages_before_they_are_cut() {
             let run = std::str::from_utf8(run).unwrap();
             assert!(!e.message().contains(run), "{at}: {run} in {}", e.message());
         }
+    }
+}
+
+/// A describe answer as the documentation shows it (plus a field it does not list).
+const DESCRIBED: &str = r#"{"code":0,"data":{"clusterId":"in01-6183d6bac30f801","clusterName":"prod-east","projectId":"proj-1","description":"","regionId":"aws-us-west-2","cuType":"Performance-optimized","plan":"Standard","status":"RUNNING","connectAddress":"https://in01-6183d6bac30f801.aws-us-west-2.vectordb.zillizcloud.com:19530","privateLinkAddress":"","createTime":"2026-11-30T08:12:00Z","cuSize":1,"storageSize":0,"snapshotNumber":0,"createProgress":100,"replica":1}}"#;
+
+#[test]
+fn describe_checks_the_cluster_and_keeps_every_field() {
+    let ok = parse_describe(DESCRIBED).unwrap();
+    assert_eq!(ok.0["data"]["clusterName"], "prod-east");
+    assert_eq!(ok.0["data"]["replica"], 1, "unknown fields are kept");
+    let unknown_status = DESCRIBED
+        .replace("RUNNING", "HIBERNATING")
+        .replace("Standard", "Galactic");
+    assert!(
+        parse_describe(&unknown_status).is_ok(),
+        "unknown status and plan strings pass"
+    );
+    let other = DESCRIBED.replace(
+        "\"clusterId\":\"in01-6183d6bac30f801\"",
+        "\"clusterId\":\"in02-x\"",
+    );
+    let e = parse_describe(&other).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert!(
+        e.message().contains("in02-x") && e.message().contains(ID),
+        "{}",
+        e.message()
+    );
+    assert!(e.message().contains("describe request"), "{}", e.message());
+    for bad in [
+        r#"{"code":0,"data":{"clusterName":"x"}}"#,
+        r#"{"code":0,"data":{"clusterId":7}}"#,
+        r#"{"code":0,"data":[]}"#,
+        r#"{"code":0}"#,
+    ] {
+        assert_eq!(
+            parse_describe(bad).unwrap_err().kind(),
+            ErrorKind::Decode,
+            "{bad}"
+        );
+    }
+    let e = parse_describe(r#"{"code":96018,"message":"Cluster not found"}"#).unwrap_err();
+    assert_eq!((e.kind(), e.code()), (ErrorKind::NotFound, Some(96018)));
+    assert!(
+        parse_describe(r#"{"code":0,"data":{"clusterId":"in01-6183d6bac30f801"}}"#).is_ok(),
+        "no prompt is needed"
+    );
+}
+
+#[test]
+fn suspend_is_checked_as_the_drop_is() {
+    let target = Target::cluster(ID);
+    let check =
+        |body: &str| classify_response(&SUSPEND, &head(200), parse_body(body), &target, KEY);
+    assert!(check(OK).is_ok());
+    let e = check(r#"{"code":0,"data":{"clusterId":"in01-6183d6bac30f801"}}"#).unwrap_err();
+    assert!(
+        e.message().contains("data.prompt") && e.message().contains("suspend request"),
+        "{}",
+        e.message()
+    );
+    let e = check(r#"{"code":96021,"message":"Free clusters cannot be suspended"}"#).unwrap_err();
+    assert_eq!((e.kind(), e.code()), (ErrorKind::Api, Some(96021)));
+}
+
+#[test]
+fn a_list_is_read_in_both_documented_shapes() {
+    let cluster = |id: &str| {
+        format!(r#"{{"clusterId":"{id}","clusterName":"n","plan":"Free","status":"RUNNING"}}"#)
+    };
+    let three = [cluster("a"), cluster("b"), cluster("c")].join(",");
+    let object = format!(
+        r#"{{"code":0,"data":{{"count":12,"currentPage":2,"pageSize":3,"clusters":[{three}]}}}}"#
+    );
+    assert_eq!(
+        parse_list(&object, Some(3), Some(2)).unwrap(),
+        PageInfo {
+            count: 12,
+            current_page: 2,
+            page_size: 3,
+            len: 3,
+            bare: false
+        }
+    );
+    let bare = format!(r#"{{"code":0,"data":[{three}]}}"#);
+    assert_eq!(
+        parse_list(&bare, Some(5), Some(4)).unwrap(),
+        PageInfo {
+            count: 3,
+            current_page: 4,
+            page_size: 5,
+            len: 3,
+            bare: true
+        },
+        "a bare array: count is its length, the page as asked"
+    );
+    assert_eq!(
+        parse_list(&bare, None, None).unwrap(),
+        PageInfo {
+            count: 3,
+            current_page: 1,
+            page_size: 3,
+            len: 3,
+            bare: true
+        },
+        "a bare array, nothing asked: page 1 of its length"
+    );
+    let empty = r#"{"code":0,"data":{"count":0,"currentPage":1,"pageSize":10,"clusters":[]}}"#;
+    assert_eq!(parse_list(empty, None, None).unwrap().len, 0);
+    let partial = format!(r#"{{"code":0,"data":{{"clusters":[{three}]}}}}"#);
+    assert_eq!(
+        parse_list(&partial, Some(10), None).unwrap(),
+        PageInfo {
+            count: 3,
+            current_page: 1,
+            page_size: 10,
+            len: 3,
+            bare: false
+        },
+        "missing numbers default as for a bare array"
+    );
+}
+
+#[test]
+fn a_list_refuses_what_is_not_a_page_of_clusters() {
+    for bad in [
+        r#"{"code":0,"data":{"count":1}}"#,
+        r#"{"code":0,"data":{"clusters":{}}}"#,
+        r#"{"code":0,"data":"clusters"}"#,
+        r#"{"code":0,"data":[1]}"#,
+        r#"{"code":0,"data":[{"clusterName":"no id"}]}"#,
+        r#"{"code":0,"data":[{"clusterId":null}]}"#,
+        r#"{"code":0,"data":{"count":-1,"clusters":[]}}"#,
+        r#"{"code":0,"data":{"count":1.5,"clusters":[]}}"#,
+        r#"{"code":0,"data":{"currentPage":"2","clusters":[]}}"#,
+        r#"{"code":0,"data":null}"#,
+    ] {
+        let e = parse_list(bad, None, None).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Decode, "{bad}");
+        assert!(e.message().contains("list request"), "{}", e.message());
     }
 }

@@ -59,6 +59,10 @@ const kinds = {
   "second-free": () => (freed.free(), freed.dropCluster(CLUSTER)),
   "throwing-signal-getter": () => client.dropCluster(CLUSTER, { signal: throwingSignal() }),
   "throwing-option-getter": () => client.dropCluster(CLUSTER, { get maxRetries() { throw new Error("getter"); } }),
+  "misspelled-guard": () => client.dropCluster(CLUSTER, { expectname: "prod" }),
+  "describe-revoked-options": () => client.describeCluster(CLUSTER, revoked()),
+  "wait-throwing-signal": () => client.waitUntilDropped(CLUSTER, { signal: throwingSignal() }),
+  "list-throwing-getter": () => client.listClusters({ get pageSize() { throw new Error("getter"); } }),
 };
 
 let sync = 0;

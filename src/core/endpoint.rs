@@ -1,0 +1,240 @@
+//! The control plane's endpoints, as data. Adding one is a row here and a
+//! response type in the Rust API: the request pipeline (`Call`), the URL,
+//! the success check and the retry rules all read these rows.
+
+use super::response::Target;
+use super::text::{find_bytes, push_int};
+use super::validate::ClientConfig;
+
+/// What a request does to a cluster, which decides what an unknown outcome
+/// (timeout, network failure, 5xx) means for the call's result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Reads: repeating one changes nothing.
+    Read,
+    /// Changes a cluster's state (suspend, resume); the server refuses a
+    /// repeat harmlessly, so retries are safe.
+    Change,
+    /// Drops the cluster: a not-found after an unknown outcome means that
+    /// attempt probably dropped it (`maybe_dropped`).
+    Drop,
+}
+
+/// How a success body is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Success {
+    /// `data: { clusterId, prompt }`, naming the cluster asked for.
+    ClusterAction,
+    /// `data`: a cluster object, naming the cluster asked for.
+    Cluster,
+    /// `data`: a page of clusters, as the documented object or a bare array.
+    ClusterPage,
+}
+
+/// One endpoint of the control plane.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Endpoint {
+    /// For messages: "the drop request".
+    pub name: &'static str,
+    /// The HTTP method.
+    pub method: &'static str,
+    /// The path after the base URL; `{clusterId}` is replaced by the
+    /// percent-encoded cluster ID.
+    pub path: &'static str,
+    /// The query parameters it takes, sent only when given.
+    pub query: &'static [&'static str],
+    /// What it does, for retries and `maybe_dropped`.
+    pub effect: Effect,
+    /// How its success body is checked.
+    pub success: Success,
+}
+
+/// `{clusterId}` in a path template.
+const CLUSTER_ID: &str = "{clusterId}";
+
+/// Drop Cluster.
+pub const DROP: Endpoint = Endpoint {
+    name: "drop",
+    method: "DELETE",
+    path: "/v2/clusters/{clusterId}/drop",
+    query: &[],
+    effect: Effect::Drop,
+    success: Success::ClusterAction,
+};
+
+/// Describe Cluster.
+pub const DESCRIBE: Endpoint = Endpoint {
+    name: "describe",
+    method: "GET",
+    path: "/v2/clusters/{clusterId}",
+    query: &[],
+    effect: Effect::Read,
+    success: Success::Cluster,
+};
+
+/// List Clusters (one page).
+pub const LIST: Endpoint = Endpoint {
+    name: "list",
+    method: "GET",
+    path: "/v2/clusters",
+    query: &["pageSize", "currentPage"],
+    effect: Effect::Read,
+    success: Success::ClusterPage,
+};
+
+/// Suspend Cluster.
+pub const SUSPEND: Endpoint = Endpoint {
+    name: "suspend",
+    method: "POST",
+    path: "/v2/clusters/{clusterId}/suspend",
+    query: &[],
+    effect: Effect::Change,
+    success: Success::ClusterAction,
+};
+
+/// Resume Cluster.
+pub const RESUME: Endpoint = Endpoint {
+    name: "resume",
+    method: "POST",
+    path: "/v2/clusters/{clusterId}/resume",
+    query: &[],
+    effect: Effect::Change,
+    success: Success::ClusterAction,
+};
+
+impl Endpoint {
+    /// Its path before and after `{clusterId}`, if it names a cluster.
+    fn split_path(&self) -> Option<(&'static str, &'static str)> {
+        let at = find_bytes(self.path.as_bytes(), CLUSTER_ID.as_bytes())?;
+        Some((
+            self.path.get(..at)?,
+            self.path.get(at + CLUSTER_ID.len()..)?,
+        ))
+    }
+
+    /// Whether its path names a cluster.
+    pub fn per_cluster(&self) -> bool {
+        self.split_path().is_some()
+    }
+
+    /// `{base}{path}?{query}`: the cluster ID percent-encoded into its path
+    /// segment (it passed `validate_cluster_id`, but no input may ever leave
+    /// its segment), and each query value the target gives, in the row's order.
+    pub fn url(&self, config: &ClientConfig, target: &Target) -> String {
+        let mut url = String::with_capacity(config.base_url.len() + self.path.len() + 40);
+        url.push_str(&config.base_url);
+        match self.split_path() {
+            Some((before, after)) => {
+                url.push_str(before);
+                push_path_segment(&mut url, &target.cluster_id);
+                url.push_str(after);
+            }
+            None => url.push_str(self.path),
+        }
+        let mut sep = '?';
+        for name in self.query {
+            if let Some(value) = target.query(name) {
+                url.push(sep);
+                url.push_str(name);
+                url.push('=');
+                push_int(&mut url, i64::from(value));
+                sep = '&';
+            }
+        }
+        url
+    }
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn push_path_segment(out: &mut String, segment: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            for nibble in [b >> 4, b & 0xF] {
+                out.push(HEX.get(usize::from(nibble)).map_or('0', |h| char::from(*h)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::validate::{validate_client_options, ClientSpec};
+
+    fn config(base: Option<&str>) -> ClientConfig {
+        validate_client_options(&ClientSpec {
+            api_key: "sk-secret",
+            base_url: base,
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn every_row_builds_its_documented_url() {
+        let c = config(None);
+        let id = "in01-6183d6bac30f801";
+        let base = "https://api.cloud.zilliz.com/v2/clusters";
+        let rows = [
+            (&DROP, "DELETE", format!("{base}/{id}/drop")),
+            (&DESCRIBE, "GET", format!("{base}/{id}")),
+            (&SUSPEND, "POST", format!("{base}/{id}/suspend")),
+            (&RESUME, "POST", format!("{base}/{id}/resume")),
+            (&LIST, "GET", base.to_owned()),
+        ];
+        for (endpoint, method, url) in rows {
+            assert_eq!(endpoint.method, method);
+            assert_eq!(endpoint.url(&c, &Target::cluster(id)), url);
+            assert_eq!(endpoint.per_cluster(), !std::ptr::eq(endpoint, &LIST));
+        }
+        assert_eq!(
+            DROP.url(
+                &config(Some("http://127.0.0.1:9/api/zilliz/")),
+                &Target::cluster("a_b")
+            ),
+            "http://127.0.0.1:9/api/zilliz/v2/clusters/a_b/drop"
+        );
+    }
+
+    #[test]
+    fn only_given_query_values_are_sent() {
+        let c = config(None);
+        let url = |page_size, current_page| {
+            LIST.url(
+                &c,
+                &Target {
+                    page_size,
+                    current_page,
+                    ..Target::default()
+                },
+            )
+        };
+        assert!(url(None, None).ends_with("/v2/clusters"));
+        assert!(url(Some(50), None).ends_with("/v2/clusters?pageSize=50"));
+        assert!(url(None, Some(3)).ends_with("/v2/clusters?currentPage=3"));
+        assert!(url(Some(1000), Some(1)).ends_with("/v2/clusters?pageSize=1000&currentPage=1"));
+    }
+
+    #[test]
+    fn encodes_anything_outside_unreserved() {
+        let url = DROP.url(&config(None), &Target::cluster("a/b?c#d %é"));
+        assert!(
+            url.ends_with("/v2/clusters/a%2Fb%3Fc%23d%20%25%C3%A9/drop"),
+            "{url}"
+        );
+    }
+
+    #[test]
+    fn only_the_drop_may_have_dropped() {
+        let drops: Vec<&str> = [&DROP, &DESCRIBE, &LIST, &SUSPEND, &RESUME]
+            .iter()
+            .filter(|e| e.effect == Effect::Drop)
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(drops, ["drop"]);
+    }
+}
