@@ -293,7 +293,7 @@ describe("waitUntilDropped", () => {
   });
 
   it("a 503 in the middle is retried as a read; a permission error rejects", async () => {
-    await mock.timing({ deletingMs: 1200 });
+    await mock.timing({ deletingMs: 800 });
     await zc.dropCluster(PROD);
     await mock.fault({ delayMs: 0 });
     await mock.fault({ status: 503, json: { code: 503, message: "down" } });

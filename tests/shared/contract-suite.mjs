@@ -51,7 +51,7 @@ function deepEqual(actual, expected, what) {
  */
 export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 15_000, log = () => {} }) {
   const base = String(mockUrl).replace(/\/+$/, "");
-  const { ZillizCloud, dropCluster, ZillizError } = api;
+  const { ZillizCloud, dropCluster, ZillizError, keptInRecycleBin } = api;
 
   async function control(method, path, body) {
     const res = await fetch(`${base}/__mock/${path}`, {
@@ -67,6 +67,10 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
     reset: () => control("POST", "reset"),
     seed: (ids) => control("POST", "clusters", { ids }),
     fault: (fault) => control("POST", "faults", fault),
+    put: (clusters) => control("POST", "clusters", { clusters }),
+    generate: (n) => control("POST", "clusters", { generate: n }),
+    clear: () => control("DELETE", "clusters"),
+    timing: (patch) => control("POST", "config", patch),
     /** The API requests the mock received (CORS preflights left out). */
     requests: async () => (await control("GET", "requests")).filter((r) => r.method !== "OPTIONS"),
   };
@@ -112,6 +116,7 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
   const tests = [
     ["exports the contract's names, no init() needed", async () => {
       deepEqual(Object.keys(api).sort(), ["ZillizCloud", "ZillizError", "dropCluster", "keptInRecycleBin"], "exported names");
+      equal(typeof keptInRecycleBin, "function", "keptInRecycleBin");
       equal(typeof ZillizCloud, "function", "ZillizCloud");
       equal(typeof dropCluster, "function", "dropCluster");
       assert(ZillizError.prototype instanceof Error, "ZillizError extends Error");
@@ -395,6 +400,120 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
       const again = await failure(zc.dropCluster(CLUSTER), "dropped twice");
       equal(again.kind, "not_found", "dropped twice: kind");
       equal((await dropCluster({ apiKey, baseUrl: base, clusterId: OTHER_CLUSTER })).code, 0, "one-shot code");
+    }],
+
+    // ---- Before and after a drop: describe, list, the guarded drop, the wait, suspend and resume ----
+
+    ["describe and list: the documented shapes, the bare array given as the object", async () => {
+      await mock.seed([CLUSTER, OTHER_CLUSTER]);
+      const described = await client().describeCluster(CLUSTER);
+      deepEqual([described.code, described.data.clusterId, described.data.clusterName, described.data.plan, described.data.status], [0, CLUSTER, "prod-search", "Standard", "RUNNING"], "describe");
+      const page = await client().listClusters({ pageSize: 2 });
+      deepEqual([page.data.count, page.data.currentPage, page.data.pageSize, page.data.clusters.length], [4, 1, 2, 2], "a page");
+      deepEqual((await mock.requests()).map((r) => [r.method, r.path, r.query ?? null]), [["GET", `/v2/clusters/${CLUSTER}`, null], ["GET", "/v2/clusters", "pageSize=2"]], "requests");
+      const clusters = [{ clusterId: "a" }, { clusterId: "b" }];
+      const bare = new ZillizCloud({ apiKey, fetch: async () => new Response(JSON.stringify({ code: 0, data: clusters })) });
+      deepEqual((await bare.listClusters({ currentPage: 2 })).data, { clusters, count: 2, currentPage: 2, pageSize: 2 }, "bare array");
+      const err = await failure(client({ maxRetries: 0 }).describeCluster(MISSING_CLUSTER), "unknown cluster");
+      expectError(err, { kind: "not_found", code: 96018, maybeDropped: false }, "unknown cluster");
+    }],
+
+    ["clusters(): every page in turn, no request after the last or after break", async () => {
+      await mock.clear();
+      await mock.generate(25);
+      const ids = [];
+      for await (const c of client().clusters({ pageSize: 10 })) ids.push(c.clusterId);
+      equal(new Set(ids).size, 25, "distinct clusters");
+      equal((await mock.requests()).length, 3, "pages asked");
+      await control("DELETE", "requests");
+      for await (const c of client().clusters({ pageSize: 10 })) {
+        void c;
+        break;
+      }
+      equal((await mock.requests()).length, 1, "pages asked before break");
+    }],
+
+    ["the guarded drop: another name is precondition and no DELETE; the right name drops", async () => {
+      await mock.put([{ clusterId: CLUSTER, clusterName: "renamed-meanwhile" }]);
+      const err = await failure(client().dropCluster(CLUSTER, { expectName: "prod-search" }), "renamed cluster");
+      expectError(err, { kind: "precondition", attempts: 1, retryable: false }, "renamed cluster");
+      assert(err.message.includes('"prod-search"') && err.message.includes('"renamed-meanwhile"'), `both names: ${err.message}`);
+      deepEqual((await mock.requests()).map((r) => r.method), ["GET"], "no DELETE");
+      const res = await client().dropCluster(CLUSTER, { expectName: "renamed-meanwhile" });
+      equal(res.data.clusterId, CLUSTER, "dropped");
+      deepEqual((await mock.requests()).map((r) => r.method), ["GET", "GET", "DELETE"], "describe, then the DELETE");
+    }],
+
+    ["a drop never goes ahead with a misspelled guard or a signal it cannot read", async () => {
+      await mock.seed([CLUSTER]);
+      const unreadable = new Proxy(new AbortController().signal, {
+        get(target, name) {
+          if (name === "aborted") throw new Error("unreadable");
+          const v = Reflect.get(target, name, target);
+          return typeof v == "function" ? v.bind(target) : v;
+        },
+      });
+      for (const [what, call] of [
+        ["expectname", () => client().dropCluster(CLUSTER, { expectname: "prod-search" })],
+        ["expectedName", () => dropCluster({ apiKey, baseUrl: base, clusterId: CLUSTER, expectedName: "prod-search" })],
+        ["signal", () => client().dropCluster(CLUSTER, { signal: unreadable })],
+      ]) {
+        const err = await failure(call(), what);
+        expectError(err, { kind: "invalid_input", attempts: 0 }, what);
+        assert(err.message.includes(what), `names ${what}: ${err.message}`);
+      }
+      equal((await mock.requests()).length, 0, "requests sent");
+    }],
+
+    ["waitUntilDropped: DELETING, a wait of 1 s, then gone", async () => {
+      await mock.seed([CLUSTER]);
+      await mock.timing({ deletingMs: 700 });
+      await client().dropCluster(CLUSTER);
+      const polls = [];
+      const gone = await client().waitUntilDropped(CLUSTER, { onPoll: (e) => polls.push([e.polls, e.status, e.nextPollMs]) });
+      deepEqual([gone.clusterId, gone.seen, gone.polls], [CLUSTER, "not_found", 2], "result");
+      deepEqual(polls, [[1, "DELETING", 1000]], "poll events");
+      assert(gone.elapsedMs >= 950, `waited a second (${gone.elapsedMs} ms)`);
+    }],
+
+    ["waitUntilDropped: DELETED ends it; maxWaitMs ends in timeout; the signal ends a wait at once", async () => {
+      await mock.seed([CLUSTER, OTHER_CLUSTER]);
+      await mock.timing({ deletingMs: 0, droppedAs: "deleted" });
+      await client().dropCluster(CLUSTER);
+      equal((await client().waitUntilDropped(CLUSTER)).seen, "DELETED", "seen");
+      await mock.timing({ deletingMs: 60000 });
+      await client().dropCluster(OTHER_CLUSTER);
+      const late = await failure(client().waitUntilDropped(OTHER_CLUSTER, { maxWaitMs: 500 }), "max wait");
+      expectError(late, { kind: "timeout", retryable: true, attempts: 1 }, "max wait");
+      assert(late.message.includes("DELETING"), `names the status: ${late.message}`);
+      const controller = new AbortController();
+      const started = Date.now();
+      setTimeout(() => controller.abort(), 200);
+      const stopped = await failure(client().waitUntilDropped(OTHER_CLUSTER, { signal: controller.signal }), "aborted wait");
+      expectError(stopped, { kind: "aborted" }, "aborted wait");
+      assert(Date.now() - started < 900, "stopped during the wait");
+      expectError(await failure(client().waitUntilDropped(CLUSTER, { maxWaitMs: 0 }), "maxWaitMs 0"), { kind: "invalid_input", attempts: 0 }, "maxWaitMs 0");
+    }],
+
+    ["suspend and resume: Dedicated only, checked as the drop is", async () => {
+      await mock.seed([CLUSTER, OTHER_CLUSTER]);
+      const suspended = await client().suspendCluster(CLUSTER);
+      deepEqual([suspended.code, suspended.data.clusterId], [0, CLUSTER], "suspend");
+      equal((await client().describeCluster(CLUSTER)).data.status, "SUSPENDED", "status after suspend");
+      equal((await client().resumeCluster(CLUSTER)).data.clusterId, CLUSTER, "resume");
+      const refused = await failure(client().suspendCluster(OTHER_CLUSTER), "Serverless");
+      expectError(refused, { kind: "api", code: 96022, maybeDropped: false }, "Serverless");
+      await mock.fault({ status: 503, json: { code: 503, message: "down" } });
+      equal((await client().suspendCluster(CLUSTER)).code, 0, "a 503 is retried");
+      deepEqual((await mock.requests()).filter((r) => r.method === "POST").map((r) => r.path.split("/").pop()), ["suspend", "resume", "suspend", "suspend", "suspend"], "requests");
+    }],
+
+    ["keptInRecycleBin: Standard and Enterprise only, and it never throws", async () => {
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      const throwing = new Proxy({}, { get() { throw new Error("no"); }, getOwnPropertyDescriptor() { throw new Error("no"); } });
+      const got = [{ plan: "Standard" }, { plan: "Enterprise" }, { plan: "Free" }, { plan: "Serverless" }, {}, null, proxy, throwing].map((c) => keptInRecycleBin(c));
+      deepEqual(got, [true, true, false, false, false, false, false, false], "answers");
     }],
   ];
 
