@@ -19,8 +19,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::AbortController;
 use zilliz_cloud_wasm::{
-    CallOptions, ClientOptions, DropClusterData, DropClusterResponse, ErrorKind, Region,
-    RetryEvent, ZillizCloud, ZillizError,
+    CallOptions, ClientOptions, ClusterActionResponse, ClusterInfo, ClusterPage, DropClusterData,
+    DropClusterResponse, Dropped, ErrorKind, ListOptions, PollEvent, Region, RetryEvent,
+    WaitOptions, ZillizCloud, ZillizError,
 };
 
 /// The key the mock was started with (scripts/rust-api-suite.sh).
@@ -141,6 +142,186 @@ fn assert_no_key(e: &ZillizError) {
     ] {
         assert!(!view.contains(KEY), "the key leaked: {view}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn describe_and_list_are_typed() {
+    reset(&[CLUSTER, OTHER]).await;
+    let zc = client();
+    let c: ClusterInfo = zc.describe_cluster(CLUSTER).await.unwrap();
+    assert_eq!(
+        (
+            c.cluster_id.as_str(),
+            c.cluster_name.as_str(),
+            c.plan.as_str(),
+            c.status.as_str()
+        ),
+        (CLUSTER, "prod-search", "Standard", "RUNNING")
+    );
+    assert_eq!((c.cu_size, c.create_progress), (2, 100));
+    assert!(c.kept_in_recycle_bin());
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(json["clusterName"], "prod-search", "the API's field names");
+    let page: ClusterPage = zc
+        .list_clusters(ListOptions::new().page_size(3).current_page(1))
+        .await
+        .unwrap();
+    assert_eq!((page.count, page.current_page, page.page_size), (4, 1, 3));
+    let ids: Vec<&str> = page
+        .clusters
+        .iter()
+        .map(|c| c.cluster_id.as_str())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    let serverless = page
+        .clusters
+        .iter()
+        .find(|c| c.cluster_id == OTHER)
+        .unwrap();
+    assert!(
+        !serverless.kept_in_recycle_bin(),
+        "Serverless is gone for good"
+    );
+    let e = zc.describe_cluster(MISSING).await.unwrap_err();
+    assert_eq!((e.kind(), e.maybe_dropped()), (ErrorKind::NotFound, false));
+    let log = requests().await;
+    assert_eq!(log[1]["query"], "pageSize=3&currentPage=1");
+    let e = zc
+        .list_clusters(ListOptions::new().page_size(0))
+        .await
+        .unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::InvalidInput, 0));
+}
+
+#[wasm_bindgen_test]
+async fn the_guarded_drop_sends_no_delete_for_another_name() {
+    reset(&[CLUSTER]).await;
+    mock(
+        "POST",
+        "clusters",
+        Some(json!({ "clusters": [{ "clusterId": CLUSTER, "clusterName": "renamed" }] })),
+    )
+    .await;
+    let zc = client();
+    let e = zc
+        .drop_cluster_with(CLUSTER, CallOptions::new().expect_name("prod-search"))
+        .await
+        .unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Precondition, 1));
+    assert_eq!(e.kind().as_str(), "precondition");
+    assert!(
+        e.to_string().contains("\"renamed\"") && e.to_string().contains("\"prod-search\""),
+        "{e}"
+    );
+    let methods: Vec<String> = requests()
+        .await
+        .iter()
+        .map(|r| r["method"].to_string())
+        .collect();
+    assert_eq!(methods, ["\"GET\""], "no DELETE");
+    let res: ClusterActionResponse = zc
+        .drop_cluster_with(CLUSTER, CallOptions::new().expect_name("renamed"))
+        .await
+        .unwrap();
+    assert_eq!(res.data.cluster_id, CLUSTER);
+    assert_eq!(requests().await.last().unwrap()["method"], "DELETE");
+}
+
+#[wasm_bindgen_test]
+async fn wait_until_dropped_polls_and_ends() {
+    reset(&[CLUSTER, OTHER]).await;
+    mock("POST", "config", Some(json!({ "deletingMs": 700 }))).await;
+    let zc = client();
+    zc.drop_cluster(CLUSTER).await.unwrap();
+    let polls: Rc<RefCell<Vec<PollEvent>>> = Rc::default();
+    let seen = polls.clone();
+    let gone: Dropped = zc
+        .wait_until_dropped(
+            CLUSTER,
+            WaitOptions::new().on_poll(move |e| seen.borrow_mut().push(e.clone())),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (gone.cluster_id.as_str(), gone.seen.as_str(), gone.polls),
+        (CLUSTER, "not_found", 2)
+    );
+    let polls = polls.borrow().clone();
+    assert_eq!(polls.len(), 1);
+    assert_eq!(
+        (
+            polls[0].polls,
+            polls[0].status.as_str(),
+            polls[0].next_poll_ms
+        ),
+        (1, "DELETING", 1000)
+    );
+    mock("POST", "config", Some(json!({ "deletingMs": 60000 }))).await;
+    zc.drop_cluster(OTHER).await.unwrap();
+    let e = zc
+        .wait_until_dropped(OTHER, WaitOptions::new().max_wait_ms(500))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.attempts(), e.retryable()),
+        (ErrorKind::Timeout, 1, true)
+    );
+    assert!(e.to_string().contains("DELETING"), "{e}");
+}
+
+#[wasm_bindgen_test]
+async fn dropping_a_wait_mid_wait_clears_its_timer_and_sends_nothing_more() {
+    reset(&[CLUSTER]).await;
+    mock("POST", "config", Some(json!({ "deletingMs": 60000 }))).await;
+    let zc = client();
+    zc.drop_cluster(CLUSTER).await.unwrap();
+    mock("DELETE", "requests", None).await;
+    let timers = track_timers(1000);
+    {
+        let wait = Box::pin(zc.wait_until_dropped(CLUSTER, WaitOptions::new()));
+        match select(wait, Box::pin(delay(300))).await {
+            Either::Left((r, _)) => panic!("the wait should be waiting: {r:?}"),
+            Either::Right(((), wait)) => {
+                assert_eq!(
+                    timers.live(),
+                    1,
+                    "the wait before the second describe is pending"
+                );
+                drop(wait);
+            }
+        }
+    }
+    let live = timers.live();
+    timers.restore();
+    assert_eq!(live, 0, "the wait's timer was cleared");
+    delay(1200).await;
+    assert_eq!(
+        requests().await.len(),
+        1,
+        "one describe, none after the drop of the future"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn suspend_and_resume() {
+    reset(&[CLUSTER, OTHER]).await;
+    let zc = client();
+    let s = zc.suspend_cluster(CLUSTER).await.unwrap();
+    assert_eq!((s.code, s.data.cluster_id.as_str()), (0, CLUSTER));
+    assert_eq!(
+        zc.describe_cluster(CLUSTER).await.unwrap().status,
+        "SUSPENDED"
+    );
+    let r: DropClusterResponse = zc
+        .resume_cluster_with(CLUSTER, CallOptions::new().max_retries(0))
+        .await
+        .unwrap();
+    assert_eq!(r.data.cluster_id, CLUSTER);
+    let e = zc.suspend_cluster(OTHER).await.unwrap_err();
+    assert_eq!(
+        (e.kind(), e.code(), e.maybe_dropped()),
+        (ErrorKind::Api, Some(96022), false)
+    );
 }
 
 #[wasm_bindgen_test]
