@@ -195,35 +195,39 @@ impl ZillizCloud {
 
     /// A drop, guarded when the options name the cluster: then one describe
     /// first, and the DELETE only if the name matches exactly. Attempts
-    /// count both requests.
+    /// count both requests. One await point for both, so that the pipeline's
+    /// future is embedded once.
     pub(crate) async fn drop_answer(
         &self,
         cluster_id: &str,
         options: &CallOptions,
     ) -> Result<Answer, ZillizError> {
-        let Some(expected) = options.expect_name.as_deref() else {
-            return self
-                .request(&DROP, Target::cluster(cluster_id), options)
-                .await;
-        };
-        validate_expect_name(Some(expected))?;
-        let (described, looked) = self
-            .request(&DESCRIBE, Target::cluster(cluster_id), options)
-            .await?;
-        let name = data_text(&described.body, "clusterName");
-        let key = self.inner.config.api_key.expose();
-        check_cluster_name(cluster_id, expected, name.as_deref(), key).map_err(|mut e| {
-            e.attempts = looked;
-            e
-        })?;
-        match self
-            .request(&DROP, Target::cluster(cluster_id), options)
-            .await
-        {
-            Ok((checked, attempts)) => Ok((checked, looked + attempts)),
-            Err(mut e) => {
-                e.attempts += looked;
-                Err(e)
+        let guard = options.expect_name.as_deref();
+        validate_expect_name(guard)?;
+        let mut looked = 0;
+        let mut endpoint: &'static Endpoint = if guard.is_some() { &DESCRIBE } else { &DROP };
+        loop {
+            let answer = self
+                .request(endpoint, Target::cluster(cluster_id), options)
+                .await
+                .map_err(|mut e| {
+                    e.attempts += looked;
+                    e
+                })?;
+            match guard.filter(|_| *endpoint == DESCRIBE) {
+                None => return Ok((answer.0, looked + answer.1)),
+                Some(expected) => {
+                    looked = answer.1;
+                    let name = data_text(&answer.0.body, "clusterName");
+                    let key = self.inner.config.api_key.expose();
+                    check_cluster_name(cluster_id, expected, name.as_deref(), key).map_err(
+                        |mut e| {
+                            e.attempts = looked;
+                            e
+                        },
+                    )?;
+                    endpoint = &DROP;
+                }
             }
         }
     }
