@@ -36,7 +36,9 @@ trap cleanup EXIT
 
 CLUSTER_LIST="$(IFS=,; echo "${CLUSTERS[*]}")"
 # The mock prints its base URL as the first stdout line; its request log goes to stderr.
-"$MOCK" --port "$PORT" --api-key "$API_KEY" --clusters "$CLUSTER_LIST" --www www --pkg pkg >"$OUT" &
+# Seconds, as a person watches them: a drop shows DELETING for 8 s, a suspend or resume 4 s.
+"$MOCK" --port "$PORT" --api-key "$API_KEY" --clusters "$CLUSTER_LIST" --deleting-ms 8000 --transition-ms 4000 \
+  --www www --pkg pkg >"$OUT" &
 MOCK_PID=$!
 
 URL=""

@@ -83,7 +83,8 @@ if bash scripts/build.sh; then
   # Further suites share the same build. Each prints one or more lines
   # "SUITE <name> <passed> <failed>"; a suite that prints none counts as failed.
   for suite in $EXTRA_SUITES; do
-    [ -f "scripts/$suite-suite.sh" ] || continue
+    # A misspelled suite name is a broken stage, never a silent skip.
+    [ -f "scripts/$suite-suite.sh" ] || { broken "$suite (no scripts/$suite-suite.sh)"; continue; }
     stage "$suite"
     bash "scripts/$suite-suite.sh" 2>&1 | tee "$LOGS/$suite.log"
     count_suite_lines "$suite" "$LOGS/$suite.log"

@@ -11,6 +11,11 @@
 //!
 #![doc = include_str!("docs/quick-start.md")]
 //!
+//! Before and after a drop: look the cluster up, drop it guarded by its
+//! name, wait until it is gone; and a nightly suspend for a Worker.
+//!
+#![doc = include_str!("docs/lifecycle.md")]
+//!
 //! Inside a workers-rs `#[event(fetch)]` handler, `spawn_local`,
 //! `future_to_promise` or a UI framework's task, await it as any other
 //! future: it waits only on JS promises, through wasm-bindgen-futures.

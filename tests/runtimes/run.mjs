@@ -202,16 +202,16 @@ async function viteDevRuntime() {
   }
 }
 
-/** Each code block of the README's "## Runtimes" section preceded by
- *  `<!-- tested: path -->` must appear, line for line (indentation and blank lines aside),
- *  as one contiguous run of lines in that file, which the runtimes above run. */
+/** Each code block of the README preceded by `<!-- tested: path -->` must appear, line for line
+ *  (indentation and blank lines aside), as one contiguous run of lines in that file, which the
+ *  runtimes above (or the Node suite's examples test, or cargo's doctests) run. */
 function readmeCheck() {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   const section = /^## Runtimes\n([\s\S]*?)(?=^## )/m.exec(readme + "\n## ")?.[1];
   if (!section) return broken("README.md has no \"## Runtimes\" section");
   const report = { passed: 0, failed: 0, results: [] };
   const lines = (text) => text.split("\n").map((l) => l.trim()).filter(Boolean);
-  const blocks = [...section.matchAll(/<!-- tested: (\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)];
+  const blocks = [...readme.matchAll(/<!-- tested: (\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)];
   if (blocks.length === 0) addResult(report, "README runtime quick starts are checked", false, "no <!-- tested: path --> blocks");
   for (const [, path, code] of blocks) {
     const want = lines(code);
