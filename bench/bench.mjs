@@ -34,6 +34,9 @@ const FREE_SMALL = 2_000;
 const FREE_LARGE = 20_000;
 const ONESHOT_RUNS = Number(process.env.BENCH_ONESHOT_RUNS ?? 3);
 const ONESHOT_CALLS = 20_000;
+const LIST_CLUSTERS = 2_500; // clusters() walks them 100 a page
+const LIST_RUNS = 5;
+const WAITS = 10_000; // waits that end at once: the wasm memory must stay flat
 const CHILD_TIMEOUT_MS = 120_000;
 
 const markdown = process.argv.includes("--markdown");
@@ -216,6 +219,34 @@ async function againstMock() {
   return { wasm: median(runs.wasm), baseline: median(runs.baseline) };
 }
 
+/** Issue 17's and 21's rows, the package alone (the baseline has only the drop): describe per
+ *  call on a stub, clusters() over 2,500 clusters on the mock, and 10,000 waits that end at once. */
+async function lifecycle() {
+  const describe = [];
+  for (let round = 0; round < PERCALL_RUNS; round++) {
+    progress(`describe per call: run ${round + 1} of ${PERCALL_RUNS}`);
+    const r = await child(["describe", "wasm", String(PERCALL_TOTAL - PERCALL_WARM), String(PERCALL_WARM)]);
+    if (r?.wrong) brokenBecause(`describe: ${r.wrong} wrong outcomes`);
+    if (r) describe.push(r.callsPerSec);
+  }
+  const bin = rootPath("target/release/zilliz-mock");
+  const mock = await startMock({ bin, rate: 0 });
+  let pages;
+  try {
+    await mock.clear();
+    await mock.generate(LIST_CLUSTERS);
+    progress(`clusters() over ${LIST_CLUSTERS} clusters`);
+    pages = await child(["clusters", "wasm", mock.url, String(LIST_RUNS)]);
+    if (pages && pages.clustersPerRun !== LIST_CLUSTERS) brokenBecause(`clusters(): saw ${pages.clustersPerRun} of ${LIST_CLUSTERS}`);
+  } finally {
+    await mock.stop();
+  }
+  progress(`${WAITS} waits that end at once`);
+  const waits = await child(["waits", "wasm", String(WAITS)]);
+  if (waits?.wrong) brokenBecause(`waits: ${waits.wrong} wrong outcomes`);
+  return { describe: median(describe), pages, waits };
+}
+
 // ---- the table ----
 
 function table(rows) {
@@ -255,6 +286,7 @@ async function main() {
   const mock = await againstMock();
   const free = await freeTimes();
   const oneShot = await oneShots();
+  const life = await lifecycle();
 
   const rows = [
     ["size: .wasm, raw / gzip -9 (bytes)", pair(size.wasm), "—", ""],
@@ -270,6 +302,9 @@ async function main() {
     [`mock, ${CONCURRENCY} concurrent callers: calls/s (median of ${MOCK_RUNS})`, int(mock.wasm), int(mock.baseline), ratio(mock.wasm, mock.baseline)],
     [`free ${int(FREE_SMALL)} vs ${int(FREE_LARGE)} clients: ms / ms (ratio; linear is 10×)`, `${free.small.toFixed(2)} / ${free.large.toFixed(2)} (${ratio(free.large, free.small)})`, "—", ""],
     [`${int(ONESHOT_CALLS)} one-shot calls, concurrent: ms (median of ${ONESHOT_RUNS})`, oneShot.wasm.toFixed(0), oneShot.baseline.toFixed(0), ratio(oneShot.wasm, oneShot.baseline)],
+    [`describe per call, Response stub: µs per call (median of ${PERCALL_RUNS})`, (1e6 / life.describe).toFixed(1), "—", ""],
+    [`clusters() over ${int(LIST_CLUSTERS)} clusters on the mock: pages/s; wasm memory after`, `${int(life.pages.callsPerSec)}; ${int(life.pages.memoryAfter)}`, "—", ""],
+    [`${int(WAITS)} waits that end at once: wasm memory before / after, bytes`, `${int(life.waits.memoryAtStart)} / ${int(life.waits.memoryAfter)}`, "—", ""],
   ];
   const notes = [
     "wasm ÷ baseline: above 1 means bigger or slower for sizes, milliseconds and µs; below 1 means slower for calls/s.",
@@ -278,6 +313,7 @@ async function main() {
     `Per call: sequential \`await client.dropCluster(id)\` with an injected fetch that returns a new \`Response\` at once; ${int(PERCALL_TOTAL - PERCALL_WARM)} timed calls after ${int(PERCALL_WARM)} warm-up calls, each run in a fresh process. "Plain-object stub": the same with a stub that returns \`{ status, headers, body: null, text() }\` instead of a \`Response\` (${int(PLAIN_TOTAL - PLAIN_WARM)} timed calls), i.e. each implementation's own cost without undici's Response and body stream. wasm memory: ${int(call.memoryAtStart)} bytes before the first call.`,
     `Mock: ${int(MOCK_CALLS)} distinct clusters dropped (after ${int(MOCK_WARM)} warm-up calls) by ${CONCURRENCY} concurrent callers sharing one client, against zilliz-mock (release, --rate 0) on 127.0.0.1 over Node's fetch.`,
     `Free: ${int(FREE_SMALL)} (then ${int(FREE_LARGE)}) clients made with a stub fetch, then \`free()\` of each in a shuffled (seeded) order as garbage collection would, timed, in a fresh process each (median of ${FREE_RUNS}); the allocator is talc. One-shot: \`Promise.all\` of ${int(ONESHOT_CALLS)} \`dropCluster({ apiKey, clusterId, fetch })\` calls against the Response stub, in a fresh Node 22 process each (Node 20's V8 aborts in its deoptimizer on this many calls at once, with issue 6's build too).`,
+    `Describe, clusters() and waits: the package alone (the baseline has only the drop). Describe: as "per call", with a described cluster. clusters(): \`for await\` over ${int(LIST_CLUSTERS)} generated clusters, 100 a page, ${LIST_RUNS} times, against the release mock. Waits: ${int(WAITS)} \`waitUntilDropped\` calls whose first describe answers not found, after 1,000 that settle the allocator.`,
     `Runs alternate between the two implementations. The baseline does not retry (the package's retries never trigger here); on ${check.total} stub-fetch cases it gives the same outcome as the package in ${check.same} (\`node bench/check.mjs\` also runs the shared contract suite against both).`,
   ];
   const machineLine = machine();

@@ -12,6 +12,14 @@
 //     allocator's free path).
 //   node bench/worker.mjs oneshot <impl> <calls>
 //     `calls` one-shot `dropCluster({ ... })` calls at once against a stub fetch (a client each).
+//   node bench/worker.mjs describe wasm <calls> <warm-up calls>
+//     sequential `await client.describeCluster(id)` against a stub fetch with a described cluster.
+//   node bench/worker.mjs clusters wasm <mock url> <runs>
+//     `for await (const c of client.clusters({ pageSize: 100 }))` over the mock's clusters, `runs`
+//     times; list requests per second, clusters seen, and the wasm memory after.
+//   node bench/worker.mjs waits wasm <waits>
+//     `waits` calls of `waitUntilDropped` that end at once (Describe answers not found), one
+//     after another; the wasm memory before and after.
 import { readFileSync } from "node:fs";
 import { IMPLS, API_KEY, CLUSTER, ROOT, plainStubFetch, stubFetch } from "./lib.mjs";
 
@@ -88,6 +96,41 @@ if (mode === "free") {
   const warmUp = await run(Array.from({ length: warm }, (_, i) => `${prefix}-w${i}`));
   const measured = await run(Array.from({ length: calls }, (_, i) => `${prefix}-${i}`));
   console.log(JSON.stringify({ callsPerSec: calls / (measured.ms / 1000), ms: measured.ms, wrong: warmUp.wrong + measured.wrong, errors }));
+} else if (mode === "describe") {
+  const [calls, warm] = args.map(Number);
+  const body = JSON.stringify({ code: 0, data: { clusterId: CLUSTER, clusterName: "prod-search", plan: "Standard", status: "RUNNING", regionId: "aws-us-west-2", cuSize: 2 } });
+  const zc = new api.ZillizCloud({ apiKey: API_KEY, fetch: async () => new Response(body) });
+  let wrong = 0;
+  for (let i = 0; i < warm; i++) if ((await zc.describeCluster(CLUSTER)).data.clusterId !== CLUSTER) wrong++;
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) if ((await zc.describeCluster(CLUSTER)).data.clusterId !== CLUSTER) wrong++;
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ callsPerSec: calls / (ms / 1000), ms, wrong }));
+} else if (mode === "clusters") {
+  const [url] = args;
+  const runs = Number(args[1]);
+  const zc = new api.ZillizCloud({ apiKey: API_KEY, baseUrl: url });
+  let seen = 0;
+  let pages = 0;
+  const started = performance.now();
+  for (let r = 0; r < runs; r++) {
+    for await (const c of zc.clusters({ pageSize: 100 })) if (c.clusterId) seen++;
+  }
+  const ms = performance.now() - started;
+  pages = Math.ceil(seen / runs / 100) * runs;
+  console.log(JSON.stringify({ callsPerSec: pages / (ms / 1000), clustersPerRun: seen / runs, ms, memoryAfter: await wasmMemory() }));
+} else if (mode === "waits") {
+  const [waits] = args.map(Number);
+  const gone = JSON.stringify({ code: 96018, message: "Cluster not found. Please check your cluster ID." });
+  const zc = new api.ZillizCloud({ apiKey: API_KEY, fetch: async () => new Response(gone) });
+  let wrong = 0;
+  // The first thousand settle the allocator's pools; memory is compared from there.
+  for (let i = 0; i < 1000; i++) if ((await zc.waitUntilDropped(CLUSTER)).seen !== "not_found") wrong++;
+  const memoryAtStart = await wasmMemory();
+  const started = performance.now();
+  for (let i = 0; i < waits; i++) if ((await zc.waitUntilDropped(CLUSTER)).seen !== "not_found") wrong++;
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ callsPerSec: waits / (ms / 1000), wrong, memoryAtStart, memoryAfter: await wasmMemory() }));
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

@@ -25,6 +25,11 @@ const LIST = [...CALL, "pageSize", "currentPage"];
 const WAIT = [...CALL, "maxWaitMs", "onPoll"];
 const ONE_SHOT = [...new Set([...CLIENT, ...DROP, "clusterId"])];
 const hasOwn = Object.prototype.hasOwnProperty;
+/** Each method's number for wasm's `call` (src/bindings.rs, `mod method`). */
+const METHOD = {
+  dropCluster: 0, describeCluster: 1, listClusters: 2, clusterPage: 3,
+  suspendCluster: 4, resumeCluster: 5, waitUntilDropped: 6,
+};
 
 /** Whether `value` can be handed to wasm: a revoked Proxy throws on the first look. */
 function readable(value) {
@@ -185,7 +190,7 @@ export class ZillizCloud {
     } else if (request !== undefined && names) {
       request = snapshot(request, names, strict);
     }
-    return call(() => inner.call(method, id, request), request);
+    return call(() => inner.call(METHOD[method], id, request), request);
   }
 }
 

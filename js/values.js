@@ -15,3 +15,14 @@ export function pollEvent(polls, elapsedMs, status, nextPollMs) {
 export function droppedResult(clusterId, seen, polls, elapsedMs) {
   return { clusterId, seen, polls, elapsedMs };
 }
+
+/**
+ * A list answer in the documented object form, as src/core read it: a bare array of clusters
+ * becomes `{ clusters }`, and the page's numbers are set. With `next` (a step of clusters()),
+ * `[body, next]`: the page and the next page to ask for, or null.
+ */
+export function pageBody(body, bare, count, currentPage, pageSize, next) {
+  const data = bare ? (body.data = { clusters: body.data }) : body.data;
+  Object.assign(data, { count, currentPage, pageSize });
+  return next === undefined ? body : [body, next];
+}

@@ -29,7 +29,7 @@ use zilliz_cloud_wasm::core::validate::{
 };
 use zilliz_cloud_wasm::core::{
     base_url::normalize_base_url, classify_response, ErrorKind, RawField, ResponseHead,
-    RetryPolicy, Target, ZillizError, DROP,
+    RetryPolicy, Target, ZillizError, DROP, LIST,
 };
 
 const ID: &str = "in01-6183d6bac30f801";
@@ -282,6 +282,105 @@ proptest! {
         if let Some(ms) = policy.next_delay_ms(attempt, &e, &hints, random, now) {
             prop_assert!(ms <= MAX_RETRY_AFTER_MS);
             prop_assert!(attempt <= 10);
+        }
+    }
+}
+
+/// A cluster of a list page, or a near miss of one.
+fn list_cluster() -> BoxedStrategy<String> {
+    prop_oneof![
+        6 => "[a-z0-9-]{1,8}".prop_map(|id| format!(r#"{{"clusterId":"{id}","plan":"Free"}}"#)),
+        1 => leaf().prop_map(|id| format!(r#"{{"clusterId":{id}}}"#)),
+        1 => Just(r#"{"clusterName":"no id"}"#.to_string()),
+        1 => leaf(),
+    ]
+    .boxed()
+}
+
+/// A list answer: the documented object, the schema table's bare array, or near misses.
+fn list_body() -> BoxedStrategy<String> {
+    let clusters =
+        prop::collection::vec(list_cluster(), 0..6).prop_map(|c| format!("[{}]", c.join(",")));
+    let number = prop_oneof![4 => (0u64..3000).prop_map(|n| n.to_string()), 1 => leaf()];
+    let object = (
+        prop::option::of(number.clone()),
+        prop::option::of(number.clone()),
+        prop::option::of(number),
+        prop::option::of(prop_oneof![4 => clusters.clone(), 1 => leaf()]),
+    )
+        .prop_map(|(count, current, size, clusters)| {
+            let parts: Vec<String> = [
+                ("count", count),
+                ("currentPage", current),
+                ("pageSize", size),
+                ("clusters", clusters),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| format!("\"{k}\":{v}")))
+            .collect();
+            format!("{{{}}}", parts.join(","))
+        });
+    prop_oneof![3 => object, 2 => clusters, 1 => leaf()]
+        .prop_map(|data| format!(r#"{{"code":0,"data":{data}}}"#))
+        .boxed()
+}
+
+/// The reference reading of a list page, straight from serde_json: `None` where the core must
+/// answer `decode`; else (count, currentPage, pageSize, clusters on the page, bare).
+fn list_reference(
+    text: &str,
+    size: Option<u32>,
+    current: Option<u32>,
+) -> Option<(u64, u32, u32, u32, bool)> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    let data = &v["data"];
+    let (clusters, bare) = match data {
+        Value::Array(a) => (a, true),
+        Value::Object(o) => (o.get("clusters")?.as_array()?, false),
+        _ => return None,
+    };
+    if !clusters
+        .iter()
+        .all(|c| c.get("clusterId").is_some_and(Value::is_string))
+    {
+        return None;
+    }
+    let len = clusters.len() as u32;
+    let number = |name: &str| -> Option<Option<u64>> {
+        match data.get(name).filter(|_| !bare) {
+            None => Some(None),
+            Some(n) => n
+                .as_f64()
+                .and_then(exact_integer)
+                .and_then(|n| u64::try_from(n).ok())
+                .map(Some),
+        }
+    };
+    let small = |n: Option<u64>| n.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+    Some((
+        number("count")?.unwrap_or(u64::from(len)),
+        small(number("currentPage")?).or(current).unwrap_or(1),
+        small(number("pageSize")?).or(size).unwrap_or(len),
+        len,
+        bare,
+    ))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn list_reading_agrees_with_serde_json(text in list_body(), size in prop::option::of(1u32..=1000), current in prop::option::of(1u32..=1000)) {
+        let target = Target { page_size: size, current_page: current, ..Target::default() };
+        let head = ResponseHead { status: 200, ..Default::default() };
+        let got = classify_response(&LIST, &head, parse_body(&text), &target, "");
+        match (got, list_reference(&text, size, current)) {
+            (Ok(checked), Some(want)) => {
+                let p = checked.page.unwrap();
+                prop_assert_eq!((p.count, p.current_page, p.page_size, p.len, p.bare), want, "{}", text);
+            }
+            (Err(e), None) => prop_assert_eq!(e.kind(), ErrorKind::Decode, "{}: {}", text, e.message()),
+            (got, want) => prop_assert!(false, "{}: core {:?}, reference {:?}", text, got.map(|c| c.page), want),
         }
     }
 }

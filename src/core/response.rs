@@ -229,15 +229,20 @@ fn is_not<D: ParsedBody>(what: &str, value: &D, expected: &str) -> String {
     r
 }
 
-/// A member that must be a string: its value, or why not.
+/// A member that must be a string: its value, or why not (the message is
+/// written only then: a success allocates nothing for it).
 fn string_member<D: ParsedBody>(object: &D, path: &str, name: &str) -> Result<String, String> {
+    let value = object.member(name);
+    if let Some(text) = value.as_ref().and_then(ParsedBody::text) {
+        return Ok(text);
+    }
     let mut what = String::from("\"");
     what.push_str(path);
     what.push('.');
     what.push_str(name);
     what.push('"');
-    match object.member(name) {
-        Some(v) => v.text().ok_or_else(|| is_not(&what, &v, "a string")),
+    match value {
+        Some(v) => Err(is_not(&what, &v, "a string")),
         None => {
             what.push_str(" is missing");
             Err(what)
