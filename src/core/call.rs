@@ -236,12 +236,16 @@ mod tests {
 
     const KEY: &str = "sk-call-test-key";
 
-    fn call(max_retries: u32) -> Call {
-        let config = validate_client_options(&ClientSpec {
+    fn config() -> ClientConfig {
+        validate_client_options(&ClientSpec {
             api_key: KEY,
             ..Default::default()
         })
-        .unwrap();
+        .unwrap()
+    }
+
+    fn call(max_retries: u32) -> Call {
+        let config = config();
         Call::start(
             &config,
             &DROP,
@@ -266,11 +270,7 @@ mod tests {
 
     #[test]
     fn refuses_bad_input_before_any_request() {
-        let config = validate_client_options(&ClientSpec {
-            api_key: KEY,
-            ..Default::default()
-        })
-        .unwrap();
+        let config = config();
         for (id, t, r) in [
             ("a/b", None, None),
             ("c", Some(0), None),
@@ -378,11 +378,7 @@ mod tests {
 
     #[test]
     fn a_read_retries_as_the_drop_does_but_never_says_maybe_dropped() {
-        let config = validate_client_options(&ClientSpec {
-            api_key: KEY,
-            ..Default::default()
-        })
-        .unwrap();
+        let config = config();
         let mut c = Call::start(&config, &DESCRIBE, Target::cluster("c"), None, None).unwrap();
         assert_eq!(c.method(), "GET");
         assert!(c.url().ends_with("/v2/clusters/c"), "{}", c.url());
@@ -412,11 +408,7 @@ mod tests {
 
     #[test]
     fn list_pages_are_checked_before_any_request() {
-        let config = validate_client_options(&ClientSpec {
-            api_key: KEY,
-            ..Default::default()
-        })
-        .unwrap();
+        let config = config();
         let page = |size, current| Target {
             page_size: size,
             current_page: current,

@@ -95,25 +95,31 @@ extern "C" {
 /// Cancels its operation when dropped before [`AbortGuard::finish`], as
 /// reqwest's guard does: a call's future dropped mid-attempt or mid-wait
 /// aborts the fetch and clears the deadline or the wait's timer.
-struct AbortGuard(Option<Pending>);
+struct AbortGuard {
+    pending: Pending,
+    armed: bool,
+}
 
 impl AbortGuard {
+    fn new(pending: Pending) -> Self {
+        AbortGuard {
+            pending,
+            armed: true,
+        }
+    }
+
     /// Waits for the operation; the guard is disarmed once it has settled.
     async fn finish(mut self) -> Result<JsValue, JsValue> {
-        let promise = self.0.as_ref().map(|p| p.promise());
-        let settled = match promise {
-            Some(promise) => JsFuture::from(promise).await,
-            None => Err(JsValue::UNDEFINED),
-        };
-        self.0 = None;
+        let settled = JsFuture::from(self.pending.promise()).await;
+        self.armed = false;
         settled
     }
 }
 
 impl Drop for AbortGuard {
     fn drop(&mut self) {
-        if let Some(pending) = self.0.take() {
-            pending.cancel();
+        if self.armed {
+            self.pending.cancel();
         }
     }
 }
@@ -137,7 +143,7 @@ pub fn signal_aborted(signal: Option<&AbortSignal>) -> Result<bool, ()> {
 
 /// Waits `ms`; `Err` if the caller's signal fires first.
 pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), ()> {
-    let done = AbortGuard(Some(start_sleep(ms, &as_js(signal))))
+    let done = AbortGuard::new(start_sleep(ms, &as_js(signal)))
         .finish()
         .await;
     match done.map(|v| v.as_bool()) {
@@ -195,7 +201,7 @@ impl Channel {
         signal: Option<&AbortSignal>,
     ) -> (AttemptFacts, Option<JsValue>) {
         let pending = start_attempt(&self.template, method, url, timeout_ms, &as_js(signal));
-        match AbortGuard(Some(pending)).finish().await {
+        match AbortGuard::new(pending).finish().await {
             Ok(outcome) => body::read_outcome(&outcome.unchecked_into()),
             // attempt() catches what fetch, the body and the signal throw: not reached.
             Err(_) => (
