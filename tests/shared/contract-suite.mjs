@@ -508,6 +508,37 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
       deepEqual((await mock.requests()).filter((r) => r.method === "POST").map((r) => r.path.split("/").pop()), ["suspend", "resume", "suspend", "suspend", "suspend"], "requests");
     }],
 
+    ["waitUntilDropped: a 503 between describes is retried as a read; a permission error ends it", async () => {
+      await mock.seed([CLUSTER, OTHER_CLUSTER]);
+      await mock.timing({ deletingMs: 700 });
+      await client().dropCluster(CLUSTER);
+      await mock.fault({ delayMs: 0 });
+      await mock.fault({ status: 503, json: { code: 503, message: "down" } });
+      const gone = await client().waitUntilDropped(CLUSTER, { maxRetries: 1 });
+      deepEqual([gone.seen, gone.polls], ["not_found", 2], "result");
+      deepEqual((await mock.requests()).map((r) => r.status), [200, 200, 503, 200], "drop, describe, 503, describe");
+      await mock.fault({ status: 403, json: { code: 96013, message: "no permission" } });
+      expectError(await failure(client().waitUntilDropped(OTHER_CLUSTER), "permission"), { kind: "permission", code: 96013, attempts: 1 }, "permission");
+    }],
+
+    ["suspend and resume: another cluster's ID, an echoed key, bad IDs", async () => {
+      await mock.seed([CLUSTER]);
+      await mock.fault({ json: { code: 0, data: { clusterId: OTHER_CLUSTER, prompt: "p" } } });
+      const other = await failure(client().suspendCluster(CLUSTER), "another cluster");
+      equal(other.kind, "decode", "another cluster: kind");
+      assert(other.message.includes(OTHER_CLUSTER) && other.message.includes(CLUSTER), `names both: ${other.message}`);
+      await mock.fault({ status: 400, json: { code: 80000, message: `bad Bearer ${apiKey}` } });
+      const echoed = await failure(client().resumeCluster(CLUSTER), "echoed key");
+      expectError(echoed, { kind: "api", code: 80000 }, "echoed key");
+      expectNoSecret(echoed, [apiKey], "echoed key");
+      await control("DELETE", "requests");
+      for (const id of ["", "a/b", "in01 x", 7]) {
+        expectError(await failure(client().suspendCluster(id), `suspend ${id}`), { kind: "invalid_input", attempts: 0 }, `suspend ${id}`);
+        expectError(await failure(client().resumeCluster(id), `resume ${id}`), { kind: "invalid_input", attempts: 0 }, `resume ${id}`);
+      }
+      equal((await mock.requests()).length, 0, "requests sent for bad IDs");
+    }],
+
     ["keptInRecycleBin: Standard and Enterprise only, and it never throws", async () => {
       const { proxy, revoke } = Proxy.revocable({}, {});
       revoke();
