@@ -18,7 +18,7 @@ pub enum ErrorKind {
     NotFound,
     /// 429: slow down.
     RateLimited,
-    /// 5xx: the server failed; the drop may or may not have happened.
+    /// 5xx: the server failed; a drop, suspend or resume may or may not have happened.
     Server,
     /// Any other refusal: the server's code and message are kept.
     Api,

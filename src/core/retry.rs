@@ -1,8 +1,8 @@
 //! When to try again, and how long to wait first.
 //!
-//! A drop is destructive, so retries are limited to answers that say the
-//! request was not carried out (408, 429) or whose outcome is unknown
-//! (network failure, timeout, 500/502/503/504). When a retry then finds the
+//! A drop is destructive, so retries (one policy for every endpoint) are
+//! limited to answers that say the request was not carried out (408, 429)
+//! or whose outcome is unknown (network failure, timeout, 500/502/503/504). When a retry then finds the
 //! cluster gone, the earlier attempt probably dropped it: `RetryState` says so
 //! (for the drop only: no other endpoint drops anything).
 
