@@ -20,9 +20,9 @@ use super::attempt::{
     aborted_error, failed_attempt_error, read_attempt, AttemptFacts, AttemptOutcome,
 };
 use super::body::ParsedBody;
-use super::endpoint::{Effect, Endpoint};
+use super::endpoint::{Effect, Endpoint, Target};
 use super::error::{ErrorKind, ZillizError};
-use super::response::{classify_response, Checked, Target};
+use super::response::{classify_response, Checked};
 use super::retry::{RetryEvent, RetryHints, RetryPolicy, RetryState};
 use super::validate::{
     unreadable_signal_error, validate_call_options, validate_cluster_id, validate_page_number,

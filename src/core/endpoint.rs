@@ -2,7 +2,6 @@
 //! response type in the Rust API: the request pipeline (`Call`), the URL,
 //! the success check and the retry rules all read these rows.
 
-use super::response::Target;
 use super::text::{find_bytes, push_int};
 use super::validate::ClientConfig;
 
@@ -29,6 +28,36 @@ pub enum Success {
     Cluster,
     /// `data`: a page of clusters, as the documented object or a bare array.
     ClusterPage,
+}
+
+/// What a call asks for: a cluster, or a page of the list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Target {
+    /// The cluster, for an endpoint whose path names one ("" otherwise).
+    pub cluster_id: String,
+    /// `pageSize`, when given.
+    pub page_size: Option<u32>,
+    /// `currentPage`, when given.
+    pub current_page: Option<u32>,
+}
+
+impl Target {
+    /// A request about one cluster.
+    pub fn cluster(cluster_id: &str) -> Target {
+        Target {
+            cluster_id: cluster_id.to_owned(),
+            ..Target::default()
+        }
+    }
+
+    /// The value of query parameter `name`, when given.
+    pub fn query(&self, name: &str) -> Option<u32> {
+        match name {
+            "pageSize" => self.page_size,
+            "currentPage" => self.current_page,
+            _ => None,
+        }
+    }
 }
 
 /// One endpoint of the control plane.

@@ -1,7 +1,8 @@
 //! Walking the list page by page (the JS API's `clusters()`): which page
 //! comes next, or none. Every page's request goes through the one pipeline.
 
-use super::response::{PageInfo, Target};
+use super::endpoint::Target;
+use super::response::PageInfo;
 use super::validate::MAX_PAGE_NUMBER;
 
 /// The page to ask for after `page`, the answer to `asked`; `None` after the

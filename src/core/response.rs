@@ -1,7 +1,7 @@
 //! Turning a response (status, headers, parsed body) into a result.
 
 use super::body::{BodyError, JsonKind, ParsedBody};
-use super::endpoint::{Endpoint, Success};
+use super::endpoint::{Endpoint, Success, Target};
 use super::error::{ErrorKind, ZillizError};
 use super::retry::is_retryable_status;
 use super::text::{clean_text, push_int};
@@ -70,36 +70,6 @@ fn error_for(
 fn push_status(m: &mut String, status: u16) {
     m.push_str("HTTP ");
     push_int(m, i64::from(status));
-}
-
-/// What a call asks for: a cluster, or a page of the list.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Target {
-    /// The cluster, for an endpoint whose path names one ("" otherwise).
-    pub cluster_id: String,
-    /// `pageSize`, when given.
-    pub page_size: Option<u32>,
-    /// `currentPage`, when given.
-    pub current_page: Option<u32>,
-}
-
-impl Target {
-    /// A request about one cluster.
-    pub fn cluster(cluster_id: &str) -> Target {
-        Target {
-            cluster_id: cluster_id.to_owned(),
-            ..Target::default()
-        }
-    }
-
-    /// The value of query parameter `name`, when given.
-    pub fn query(&self, name: &str) -> Option<u32> {
-        match name {
-            "pageSize" => self.page_size,
-            "currentPage" => self.current_page,
-            _ => None,
-        }
-    }
 }
 
 /// A page of clusters as callers get it, whichever documented shape the
