@@ -337,26 +337,27 @@ mod tests {
 
     #[test]
     fn not_found_after_an_unknown_outcome_is_maybe_dropped() {
-        let mut c = call(2);
+        let e = unknown_outcome_then_not_found(&mut call(2), Failure::Network("reset".into()));
+        assert!(e.maybe_dropped() && !e.retryable());
+        assert_eq!((e.kind(), e.attempts()), (ErrorKind::NotFound, 2));
+    }
+
+    /// An attempt whose outcome is unknown (retried), then a 404 that ends the call.
+    fn unknown_outcome_then_not_found(c: &mut Call, failure: Failure) -> ZillizError {
         c.begin_attempt();
+        let outcome = AttemptOutcome::Failed {
+            failure,
+            head: None,
+        };
         assert!(matches!(
-            c.after_attempt::<Ok0>(
-                AttemptOutcome::Failed {
-                    failure: Failure::Network("reset".into()),
-                    head: None
-                },
-                || (0.0, 0.0),
-            ),
+            c.after_attempt::<Ok0>(outcome, || (0.0, 0.0)),
             Next::Retry(_)
         ));
         c.begin_attempt();
-        let Next::Done(Err(e)) =
-            c.after_attempt::<Ok0>(response(404, Err(BodyError::Empty)), || (0.0, 0.0))
-        else {
-            panic!("a 404 ends the call");
-        };
-        assert!(e.maybe_dropped() && !e.retryable());
-        assert_eq!((e.kind(), e.attempts()), (ErrorKind::NotFound, 2));
+        match c.after_attempt::<Ok0>(response(404, Err(BodyError::Empty)), || (0.0, 0.0)) {
+            Next::Done(Err(e)) => e,
+            other => panic!("a 404 ends the call: {other:?}"),
+        }
     }
 
     #[test]
@@ -382,23 +383,7 @@ mod tests {
         let mut c = Call::start(&config, &DESCRIBE, Target::cluster("c"), None, None).unwrap();
         assert_eq!(c.method(), "GET");
         assert!(c.url().ends_with("/v2/clusters/c"), "{}", c.url());
-        c.begin_attempt();
-        assert!(matches!(
-            c.after_attempt::<Ok0>(
-                AttemptOutcome::Failed {
-                    failure: Failure::TimedOut,
-                    head: None
-                },
-                || (0.0, 0.0),
-            ),
-            Next::Retry(_)
-        ));
-        c.begin_attempt();
-        let Next::Done(Err(e)) =
-            c.after_attempt::<Ok0>(response(404, Err(BodyError::Empty)), || (0.0, 0.0))
-        else {
-            panic!("a 404 ends the call");
-        };
+        let e = unknown_outcome_then_not_found(&mut c, Failure::TimedOut);
         assert_eq!(
             (e.kind(), e.attempts(), e.maybe_dropped()),
             (ErrorKind::NotFound, 2, false)
