@@ -279,16 +279,16 @@ mod method {
 #[inline(never)]
 fn read_job(method: u32, cluster_id: &RawField, options: &JsValue) -> Result<Job, ZillizError> {
     let call = read_call(options)?;
-    let id = || raw_required_string("clusterId", cluster_id).map(str::to_owned);
+    let id = || raw_required_string("clusterId", cluster_id);
     Ok(match method {
-        method::DROP_CLUSTER => Job::Drop(id()?, read_drop(options, call)?),
-        method::DESCRIBE_CLUSTER => Job::Request(&DESCRIBE, Target::cluster(&id()?), call),
-        method::SUSPEND_CLUSTER => Job::Request(&SUSPEND, Target::cluster(&id()?), call),
-        method::RESUME_CLUSTER => Job::Request(&RESUME, Target::cluster(&id()?), call),
+        method::DROP_CLUSTER => Job::Drop(id()?.to_owned(), read_drop(options, call)?),
+        method::DESCRIBE_CLUSTER => Job::Request(&DESCRIBE, Target::cluster(id()?), call),
+        method::SUSPEND_CLUSTER => Job::Request(&SUSPEND, Target::cluster(id()?), call),
+        method::RESUME_CLUSTER => Job::Request(&RESUME, Target::cluster(id()?), call),
         method::LIST_CLUSTERS | method::CLUSTER_PAGE => {
             Job::Request(&LIST, read_page(options)?, call)
         }
-        method::WAIT_UNTIL_DROPPED => Job::Wait(id()?, read_wait(options, call)?),
+        method::WAIT_UNTIL_DROPPED => Job::Wait(id()?.to_owned(), read_wait(options, call)?),
         _ => return Err(ZillizError::invalid_input("no such method")),
     })
 }
@@ -300,12 +300,18 @@ async fn run(client: ZillizCloud, method: u32, job: Job) -> Result<JsValue, Zill
     let answer = match job {
         Job::Drop(id, call) => client.drop_answer(&id, &call).await?,
         Job::Request(endpoint, target, call) => {
-            let answer = client.request(endpoint, target.clone(), &call).await?;
+            // What the next page depends on, kept before the target moves into the call.
+            let asked = Target {
+                page_size: target.page_size,
+                current_page: target.current_page,
+                ..Target::default()
+            };
+            let answer = client.request(endpoint, target, &call).await?;
             if method == method::CLUSTER_PAGE {
                 let next = answer
                     .0
                     .page
-                    .and_then(|page| next_page(&target, &page))
+                    .and_then(|page| next_page(&asked, &page))
                     .map_or(JsValue::NULL, |n| JsValue::from_f64(f64::from(n)));
                 return Ok(page_body(answer, next));
             }
