@@ -36,8 +36,10 @@ it("is installed by name with types and an exports map", () => {
 it("every entry is in the exports map, files and sideEffects; edge-light comes before node and browser", () => {
   const main = manifest.exports["."];
   assert.deepEqual(Object.keys(main), ["types", "workerd", "deno", "edge-light", "node", "browser", "default"]);
-  assert.deepEqual(manifest.exports["./inline"], { types: "./index.d.ts", default: "./inline.js" });
-  const entries = [...new Set([...Object.values(main), "./inline.js"].filter((f) => f.endsWith(".js")))];
+  const types = { import: "./index.d.ts", require: "./index.d.cts" };
+  assert.deepEqual(main.types, types);
+  assert.deepEqual(manifest.exports["./inline"], { types, default: "./inline.js" });
+  const entries = [...new Set([...Object.values(main), "./inline.js"].filter((f) => typeof f === "string" && f.endsWith(".js")))];
   for (const entry of entries) {
     assert.ok(manifest.files.includes(entry.slice(2)), `${entry} in files`);
     assert.ok(manifest.sideEffects.includes(entry), `${entry} in sideEffects: bundlers must keep its initialisation`);
@@ -51,6 +53,17 @@ it("every entry is in the exports map, files and sideEffects; edge-light comes b
   assert.doesNotMatch(read("zilliz_cloud_wasm.js"), /instanceof WebAssembly\.Module/);
   // Only zilliz-cloud-wasm/inline carries the wasm's bytes.
   for (const entry of entries.filter((e) => e !== "./inline.js")) assert.ok(read(entry).length < 1000, `${entry} is a small loader`);
+});
+
+it("tools that read no exports find fields beside it, and node10 finds the inline entry's types", () => {
+  // Parcel without packageExports, older bundlers: the inline entry has no top-level await and
+  // nothing to copy; Node-minded tools get the node entry.
+  assert.deepEqual([manifest.main, manifest.module, manifest.browser, manifest.types], ["./node.js", "./inline.js", "./inline.js", "./index.d.ts"]);
+  for (const file of ["index.d.ts", "index.d.cts", "inline.d.ts"]) {
+    assert.ok(manifest.files.includes(file) && existsSync(packageFile(file)), `${file} is shipped`);
+  }
+  assert.equal(readFileSync(packageFile("index.d.cts"), "utf8"), readFileSync(packageFile("index.d.ts"), "utf8"));
+  assert.equal(readFileSync(packageFile("inline.d.ts"), "utf8"), `export * from "./index.js";\n`);
 });
 
 it("zilliz-cloud-wasm/inline carries the wasm it was built from, and works with no file beside it", async () => {
