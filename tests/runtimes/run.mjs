@@ -13,7 +13,12 @@ import { dirname, join } from "node:path";
 import { freePort, startMock } from "../support/mock.mjs";
 import { bundlerRuntime, bunTargetRuntime } from "./bundlers.mjs";
 import { BIN, BUN, HERE, NODE22, OUT, ROOT, SITE, addResult, broken, endGroup, note, readJson, resultOf, run, say, spawnGroup, stopOnSignal, version, versions } from "./harness.mjs";
+import { edgeRuntime } from "./edge.mjs";
 import { nextRuntime } from "./next-app.mjs";
+import { postToServer } from "./project.mjs";
+import { astroRuntime, denoServeRuntime } from "./servers.mjs";
+import { PARCEL_RUNTIMES, parcelRuntime } from "./parcel.mjs";
+import { TYPESCRIPT_MODES, typescriptRuntime } from "./typescript.mjs";
 
 const MOCK_BIN = process.env.MOCK_BIN ?? join(ROOT, "target/debug/zilliz-mock");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -25,7 +30,8 @@ const QUICKSTART_CLUSTER = "in01-6183d6bac30f801";
 const BUNDLED = ["esbuild", "esbuild-inline", "rollup", "rollup-inline", "webpack", "webpack-inline", "bun-build-inline"];
 const RUNTIMES = ["node-shared", "node22-shared", "node20-require", "node22-require", "bun", "deno", "workerd",
   "chromium-page", "chromium-page-inline", "chromium-worker", "chromium-bundled", "chromium-vite-dev",
-  ...BUNDLED.map((name) => `chromium-${name}`), "bun-build-bun-inline", "next-turbopack", "next-webpack", "readme"];
+  ...BUNDLED.map((name) => `chromium-${name}`), "bun-build-bun-inline", "next-turbopack", "next-webpack",
+  ...PARCEL_RUNTIMES, ...Object.keys(TYPESCRIPT_MODES), "edge-runtime", "deno-serve", "astro", "readme"];
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : RUNTIMES;
 for (const name of selected) if (!RUNTIMES.includes(name)) throw new Error(`unknown runtime ${name}; known: ${RUNTIMES.join(" ")}`);
 
@@ -47,10 +53,12 @@ execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", 
 const installed = join(HERE, "node_modules/zilliz-cloud-wasm");
 note(`installed ${tarball} by name into ${installed}: ${readdirSync(installed).sort().join(" ")}`);
 
-// The Vite dev server's page calls the mock from its own origin, control surface included:
-// its port is chosen now so that the mock can let that origin (and only it) script /__mock/.
+// The Vite and Parcel pages call the mock from their own origins, control surface included:
+// their ports are chosen now so that the mock can let those origins (and only them) script /__mock/.
 const VITE_PORT = await freePort();
-const mock = await startMock({ bin: MOCK_BIN, apiKey: API_KEY, rate: 0, www: SITE, controlOrigins: [`http://127.0.0.1:${VITE_PORT}`] });
+const PARCEL_PORTS = Object.fromEntries(await Promise.all(PARCEL_RUNTIMES.map(async (name) => [name, await freePort()])));
+const controlOrigins = [VITE_PORT, ...Object.values(PARCEL_PORTS)].map((port) => `http://127.0.0.1:${port}`);
+const mock = await startMock({ bin: MOCK_BIN, apiKey: API_KEY, rate: 0, www: SITE, controlOrigins });
 stopOnSignal.add(mock.pid);
 const mockUrl = mock.url;
 const mockPort = new URL(mockUrl).port;
@@ -67,6 +75,42 @@ async function quickStart(cmd, args, env = {}, cwd = HERE) {
   if (second.code !== 1 || !second.stderr.startsWith("not_found ")) return `second drop: exit ${second.code}: ${second.stderr}`.trim();
   if ((first.stderr + second.stderr).includes(API_KEY)) return "the key was printed";
   return null;
+}
+
+/** What every tool row asserts: `dropped` is the drop's success body for the seeded cluster,
+ *  `kind` what a wrong key's drop failed with, `output` everything the row's processes printed. */
+function judgeDrop(report, { dropped, kind, output }) {
+  addResult(report, "the drop answers its success body", dropped?.code === 0 && dropped?.data?.clusterId === QUICKSTART_CLUSTER,
+    `answered ${JSON.stringify(dropped)?.slice(0, 500)}`);
+  addResult(report, "a wrong key's drop fails with kind auth", kind === "auth", `kind ${kind}`);
+  addResult(report, "the key is never printed", !output.includes(API_KEY), "the key was printed");
+}
+
+/** Runs a program that drops (mockUrl, key and cluster as its last arguments) and prints one
+ *  JSON line { dropped, kind } last, on a freshly seeded mock. */
+async function checkDrop(report, cmd, args, cwd, env = {}) {
+  await mock.reset();
+  await mock.seed([QUICKSTART_CLUSTER]);
+  const out = await run(cmd, [...args, mockUrl, API_KEY, QUICKSTART_CLUSTER], { cwd, env, timeoutMs: 60_000 });
+  let seen = {};
+  try {
+    seen = JSON.parse(out.stdout.trim().split("\n").pop());
+  } catch {
+    addResult(report, "the program prints its result", false, `exit ${out.code}: ${(out.stdout + out.stderr).slice(-2000)}`);
+  }
+  judgeDrop(report, { ...seen, output: out.stdout + out.stderr });
+  return seen;
+}
+
+/** A tool row's server, started once with the key and once with a wrong one: `start(apiKey)`
+ *  gives postToServer's { cmd, args, cwd, env, url }; the server drops what it is POSTed. */
+async function serverDrop(report, start) {
+  await mock.reset();
+  await mock.seed([QUICKSTART_CLUSTER]);
+  const right = await postToServer({ ...(await start(API_KEY)), clusterId: QUICKSTART_CLUSTER });
+  const wrong = await postToServer({ ...(await start("sk-zcw-server-WRONG-c81e07")), clusterId: QUICKSTART_CLUSTER });
+  if (!right.body || !wrong.body) note(`  server output: ${(right.output + wrong.output).slice(-3000)}`);
+  judgeDrop(report, { dropped: right.body, kind: wrong.body?.error?.kind, output: right.output + wrong.output });
 }
 
 // --- the runtimes -------------------------------------------------------------------------
@@ -202,23 +246,28 @@ async function viteDevRuntime() {
   }
 }
 
-/** Each code block of the README preceded by `<!-- tested: path -->` must appear, line for line
- *  (indentation and blank lines aside), as one contiguous run of lines in that file, which the
- *  runtimes above (or the Node suite's examples test, or cargo's doctests) run. */
+/** Each code block of the README and of docs/ preceded by `<!-- tested: path -->` must appear,
+ *  line for line (indentation and blank lines aside), as one contiguous run of lines in that file,
+ *  which the runtimes above (or the Node suite's examples test, or cargo's doctests) run; and every
+ *  guide the README's runtimes table links to must exist. */
 function readmeCheck() {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   const section = /^## Runtimes\n([\s\S]*?)(?=^## )/m.exec(readme + "\n## ")?.[1];
   if (!section) return broken("README.md has no \"## Runtimes\" section");
   const report = { passed: 0, failed: 0, results: [] };
   const lines = (text) => text.split("\n").map((l) => l.trim()).filter(Boolean);
-  const blocks = [...readme.matchAll(/<!-- tested: (\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)];
+  const docs = ["README.md", ...readdirSync(join(ROOT, "docs"), { recursive: true }).filter((f) => f.endsWith(".md")).map((f) => join("docs", f))];
+  const blocks = docs.flatMap((doc) => [...readFileSync(join(ROOT, doc), "utf8").matchAll(/<!-- tested: (\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)].map((m) => [doc, ...m.slice(1)]));
   if (blocks.length === 0) addResult(report, "README runtime quick starts are checked", false, "no <!-- tested: path --> blocks");
-  for (const [, path, code] of blocks) {
+  for (const [doc, path, code] of blocks) {
     const want = lines(code);
     const file = join(ROOT, path);
     const have = existsSync(file) ? lines(readFileSync(file, "utf8")) : [];
     const found = have.some((_, i) => want.every((l, j) => have[i + j] === l));
-    addResult(report, `README block is in ${path}`, found, existsSync(file) ? "not found verbatim" : "no such file");
+    addResult(report, `${doc}: block is in ${path}`, found, existsSync(file) ? "not found verbatim" : "no such file");
+  }
+  for (const [, link] of section.matchAll(/\]\((docs\/[^)#]+)/g)) {
+    addResult(report, `README's runtimes table links to ${link}`, existsSync(join(ROOT, link)), "no such file");
   }
   // The versions table should name what ran; a newer Debian Chromium must not fail the run.
   const tested = [
@@ -226,6 +275,8 @@ function readmeCheck() {
     [versions.chromium, /Chromium (\S+)/], [versions["workerd-binary"], /workerd (\S+)/],
     [versions.workerd, /miniflare (\S+);/], [versions.wrangler, /(.+)/], [versions.vite, /(.+)/],
     [versions.bun, /bun (\S+)/], [versions.next, /(.+)/], [versions.esbuild, /(.+)/], [versions.rollup, /(.+)/], [versions.webpack, /(.+)/],
+    [versions["chromium-parcel"], /Parcel (\S+)/], [versions["ts-bundler"], /TypeScript ([^,]+)/],
+    [versions["edge-runtime"], /edge-runtime ([^,]+)/], [versions.astro, /Astro ([^,]+)/], [versions["deno-serve"], /deno (\S+)/],
   ];
   for (const [text, pattern] of tested) {
     const v = text && pattern.exec(text)?.[1];
@@ -253,6 +304,11 @@ const RUNNERS = {
   "chromium-worker": () => (assembleSite(), chromiumPage(`${mockUrl}/worker.html`, "chromium-worker")),
   "chromium-bundled": bundledRuntime,
   "chromium-vite-dev": viteDevRuntime,
+  ...Object.fromEntries(PARCEL_RUNTIMES.map((name) => [name, () => parcelRuntime({ name, tarball, port: PARCEL_PORTS[name], chromiumPage })])),
+  ...Object.fromEntries(Object.keys(TYPESCRIPT_MODES).map((name) => [name, () => typescriptRuntime({ name, tarball, checkDrop })])),
+  "edge-runtime": () => edgeRuntime({ tarball, checkDrop }),
+  "deno-serve": () => denoServeRuntime({ tarball, mockUrl, serverDrop, env: DENO_ENV }),
+  astro: () => astroRuntime({ tarball, mockUrl, serverDrop }),
   readme: readmeCheck,
 };
 
