@@ -6,7 +6,7 @@
 # the Next.js app (Turbopack and webpack builds); and tool rows in fresh projects: Parcel (build,
 # build with packageExports, dev server), TypeScript's module modes (checked, compiled and run),
 # edge-runtime with an esbuild bundle, a deno serve handler and an Astro 5 endpoint; plus the
-# README check (README.md and docs/).
+# README check (README.md and docs/); and examples/cleanup-worker's scheduled runs in workerd.
 # Prints one "SUITE <name> <passed> <failed>" line per runtime; a runtime that printed none
 # (a crash, a hang) gets "SUITE <name> 0 1". Assumes pkg/ and the mock are built.
 set -uo pipefail
@@ -19,7 +19,7 @@ RUNTIMES=(node-shared node22-shared node20-require node22-require bun deno worke
   next-turbopack next-webpack
   chromium-parcel chromium-parcel-exports chromium-parcel-serve
   ts-node16-esm ts-node16-cjs ts-nodenext-esm ts-nodenext-cjs ts-bundler ts-node10
-  edge-runtime deno-serve astro readme)
+  edge-runtime deno-serve astro cleanup-worker readme)
 OUT="$ROOT/target/runtimes-suite.out"
 mkdir -p target
 : >"$OUT"

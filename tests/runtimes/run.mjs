@@ -15,7 +15,7 @@ import { bundlerRuntime, bunTargetRuntime } from "./bundlers.mjs";
 import { BIN, BUN, HERE, NODE22, OUT, ROOT, SITE, addResult, broken, endGroup, note, readJson, resultOf, run, say, spawnGroup, stopOnSignal, version, versions } from "./harness.mjs";
 import { edgeRuntime } from "./edge.mjs";
 import { nextRuntime } from "./next-app.mjs";
-import { postToServer } from "./project.mjs";
+import { installTarball, postToServer } from "./project.mjs";
 import { astroRuntime, denoServeRuntime } from "./servers.mjs";
 import { PARCEL_RUNTIMES, parcelRuntime } from "./parcel.mjs";
 import { TYPESCRIPT_MODES, typescriptRuntime } from "./typescript.mjs";
@@ -31,7 +31,7 @@ const BUNDLED = ["esbuild", "esbuild-inline", "rollup", "rollup-inline", "webpac
 const RUNTIMES = ["node-shared", "node22-shared", "node20-require", "node22-require", "bun", "deno", "workerd",
   "chromium-page", "chromium-page-inline", "chromium-worker", "chromium-bundled", "chromium-vite-dev",
   ...BUNDLED.map((name) => `chromium-${name}`), "bun-build-bun-inline", "next-turbopack", "next-webpack",
-  ...PARCEL_RUNTIMES, ...Object.keys(TYPESCRIPT_MODES), "edge-runtime", "deno-serve", "astro", "readme"];
+  ...PARCEL_RUNTIMES, ...Object.keys(TYPESCRIPT_MODES), "edge-runtime", "deno-serve", "astro", "cleanup-worker", "readme"];
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : RUNTIMES;
 for (const name of selected) if (!RUNTIMES.includes(name)) throw new Error(`unknown runtime ${name}; known: ${RUNTIMES.join(" ")}`);
 
@@ -166,6 +166,30 @@ async function workerdRuntime() {
   return report;
 }
 
+/** examples/cleanup-worker copied into a fresh project with the packed package, built by
+ *  wrangler as `wrangler deploy` would, its scheduled handler run in workerd (cleanup-worker.mjs). */
+async function cleanupWorkerRuntime() {
+  const example = join(ROOT, "examples/cleanup-worker");
+  const project = join(OUT, "cleanup-worker");
+  const outdir = join(OUT, "cleanup-worker-dist");
+  rmSync(project, { recursive: true, force: true });
+  cpSync(example, project, { recursive: true, filter: (src) => !/[/\\](node_modules|\.wrangler)$/.test(src) });
+  installTarball(project, tarball);
+  const built = await run(NODE22, [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir],
+    { cwd: project, env: { WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" }, timeoutMs: 180_000 });
+  if (built.code !== 0) return broken(`wrangler build failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`);
+  const report = resultOf("cleanup-worker", await run(NODE22, [join(HERE, "cleanup-worker.mjs"), outdir, join(project, "wrangler.toml"), mockUrl, API_KEY], { timeoutMs: 180_000 }));
+  // The README's deploy steps against the files: the key is a secret the code reads, never a var.
+  const readme = readFileSync(join(example, "README.md"), "utf8");
+  const toml = readFileSync(join(example, "wrangler.toml"), "utf8");
+  const code = readFileSync(join(example, "src/cleanup.js"), "utf8");
+  addResult(report, "README: the key is the secret ZILLIZ_API_KEY, which the code reads and wrangler.toml does not set",
+    readme.includes("npx wrangler secret put ZILLIZ_API_KEY") && code.includes("env.ZILLIZ_API_KEY") && !toml.includes("ZILLIZ_API_KEY"));
+  addResult(report, "wrangler.toml has the cron trigger and every CLEANUP_ setting the code reads",
+    /\[triggers\]\ncrons = \["[^"]+"\]/.test(toml) && [...code.matchAll(/env\.(CLEANUP_\w+)/g)].every(([, name]) => toml.includes(`${name} = `)));
+  return report;
+}
+
 let browser;
 /** A new page of the one Chromium this run launches (on first use). */
 async function openPage() {
@@ -256,7 +280,8 @@ function readmeCheck() {
   if (!section) return broken("README.md has no \"## Runtimes\" section");
   const report = { passed: 0, failed: 0, results: [] };
   const lines = (text) => text.split("\n").map((l) => l.trim()).filter(Boolean);
-  const docs = ["README.md", ...readdirSync(join(ROOT, "docs"), { recursive: true }).filter((f) => f.endsWith(".md")).map((f) => join("docs", f))];
+  const docs = ["README.md", "examples/cleanup-worker/README.md",
+    ...readdirSync(join(ROOT, "docs"), { recursive: true }).filter((f) => f.endsWith(".md")).map((f) => join("docs", f))];
   const blocks = docs.flatMap((doc) => [...readFileSync(join(ROOT, doc), "utf8").matchAll(/<!-- tested: (\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)].map((m) => [doc, ...m.slice(1)]));
   if (blocks.length === 0) addResult(report, "README runtime quick starts are checked", false, "no <!-- tested: path --> blocks");
   for (const [doc, path, code] of blocks) {
@@ -309,6 +334,7 @@ const RUNNERS = {
   "edge-runtime": () => edgeRuntime({ tarball, checkDrop }),
   "deno-serve": () => denoServeRuntime({ tarball, mockUrl, serverDrop, env: DENO_ENV }),
   astro: () => astroRuntime({ tarball, mockUrl, serverDrop }),
+  "cleanup-worker": cleanupWorkerRuntime,
   readme: readmeCheck,
 };
 
