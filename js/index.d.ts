@@ -175,6 +175,12 @@ export class ZillizError extends Error {
    * Never set by another call.
    */
   readonly maybeDropped: boolean;
+  /**
+   * Kind "invalid_input": the option refused ("apiKey", "clusterId", "baseUrl", "region",
+   * "expectName", ..., or an unknown option's own name), so that a form can put the error at
+   * its field without reading the message; null otherwise.
+   */
+  readonly option: string | null;
   /** Kind "aborted": the signal's `reason` (an `AbortSignal.timeout()` gives a "TimeoutError"). */
   readonly cause?: unknown;
 }

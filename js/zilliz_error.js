@@ -3,7 +3,7 @@
  * Its fields are documented in index.d.ts; none of them ever holds the API key.
  */
 export class ZillizError extends Error {
-  constructor(message, kind, code, status, requestId, retryable, attempts, maybeDropped) {
+  constructor(message, kind, code, status, requestId, retryable, attempts, maybeDropped, option = null) {
     super(message);
     this.name = "ZillizError";
     this.kind = kind;
@@ -13,5 +13,6 @@ export class ZillizError extends Error {
     this.retryable = retryable;
     this.attempts = attempts;
     this.maybeDropped = maybeDropped;
+    this.option = option;
   }
 }

@@ -14,8 +14,8 @@ use crate::api::Answer;
 use crate::core::cluster::kept_in_recycle_bin;
 use crate::core::pages::next_page;
 use crate::core::validate::{
-    not_an_object, raw_integer, raw_max_retries, raw_region, raw_required_string, raw_string,
-    raw_timeout_ms, unknown_option_error, validate_max_wait_ms,
+    field_error, not_an_object, raw_integer, raw_max_retries, raw_region, raw_required_string,
+    raw_string, raw_timeout_ms, unknown_option_error, validate_max_wait_ms,
 };
 use crate::core::{
     Dropped, Endpoint, PollEvent, RawField, RetryEvent, Target, ZillizError, DESCRIBE, LIST,
@@ -86,11 +86,7 @@ fn optional_function(options: &JsValue, name: &str) -> Result<Option<Function>, 
     match Reflect::get(options, &JsValue::from_str(name)) {
         Ok(v) if v.is_undefined() || v.is_null() => Ok(None),
         Ok(v) if v.is_function() => Ok(Some(v.unchecked_into())),
-        _ => {
-            let mut m = String::from(name);
-            m.push_str(" must be a function");
-            Err(ZillizError::invalid_input(m))
-        }
+        _ => Err(field_error(name, "must be a function")),
     }
 }
 
@@ -102,11 +98,7 @@ fn check_options(options: &JsValue) -> Result<(), ZillizError> {
         return Err(not_an_object("options"));
     }
     match raw_field(options, "unreadable") {
-        RawField::Str(name) => {
-            let mut m = name;
-            m.push_str(" could not be read");
-            Err(ZillizError::invalid_input(m))
-        }
+        RawField::Str(name) => Err(field_error(&name, "could not be read")),
         _ => Ok(()),
     }
 }
@@ -183,7 +175,7 @@ fn read_call(options: &JsValue) -> Result<CallOptions, ZillizError> {
         Ok(s) if s.is_object() && has_function(&s, "addEventListener") => {
             call = call.signal(s.unchecked_into());
         }
-        _ => return Err(ZillizError::invalid_input("signal must be an AbortSignal")),
+        _ => return Err(field_error("signal", "must be an AbortSignal")),
     }
     Ok(call)
 }

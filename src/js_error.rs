@@ -20,6 +20,7 @@ extern "C" {
         retryable: bool,
         attempts: u32,
         maybe_dropped: bool,
+        option: JsValue,
     ) -> JsZillizError;
 }
 
@@ -37,6 +38,7 @@ impl From<ZillizError> for JsValue {
             e.retryable,
             e.attempts,
             e.maybe_dropped,
+            e.option.as_deref().map_or(JsValue::NULL, JsValue::from_str),
         )
         .into()
     }

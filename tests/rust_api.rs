@@ -190,7 +190,10 @@ async fn describe_and_list_are_typed() {
         .list_clusters(ListOptions::new().page_size(0))
         .await
         .unwrap_err();
-    assert_eq!((e.kind(), e.attempts()), (ErrorKind::InvalidInput, 0));
+    assert_eq!(
+        (e.kind(), e.attempts(), e.option()),
+        (ErrorKind::InvalidInput, 0, Some("pageSize"))
+    );
 }
 
 #[wasm_bindgen_test]

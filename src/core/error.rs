@@ -68,6 +68,7 @@ pub struct ZillizError {
     pub(crate) retryable: bool,
     pub(crate) attempts: u32,
     pub(crate) maybe_dropped: bool,
+    pub(crate) option: Option<String>,
 }
 
 impl ZillizError {
@@ -85,11 +86,20 @@ impl ZillizError {
             ),
             attempts: 0,
             maybe_dropped: false,
+            option: None,
         }
     }
 
     pub(crate) fn invalid_input(message: impl Into<String>) -> Self {
         ZillizError::new(ErrorKind::InvalidInput, message)
+    }
+
+    /// An `invalid_input` that names the option refused, so that a form can put the error at
+    /// its field without reading the message.
+    pub(crate) fn invalid_option(option: &str, message: impl Into<String>) -> Self {
+        let mut e = ZillizError::invalid_input(message);
+        e.option = Some(option.to_owned());
+        e
     }
 
     /// What went wrong.
@@ -133,10 +143,17 @@ impl ZillizError {
         self.maybe_dropped
     }
 
+    /// Kind `invalid_input`: the option refused (`apiKey`, `clusterId`, `baseUrl`, `region`,
+    /// `expectName`, ..., or an unknown option's own name); `None` otherwise.
+    pub fn option(&self) -> Option<&str> {
+        self.option.as_deref()
+    }
+
     /// Removes `secret` from every text field.
     pub(crate) fn scrub(mut self, secret: &str) -> Self {
         self.message = redact(&self.message, secret);
         self.request_id = self.request_id.map(|id| redact(&id, secret));
+        self.option = self.option.map(|name| redact(&name, secret));
         self
     }
 }
@@ -194,9 +211,11 @@ mod tests {
     fn scrub_removes_secret_everywhere() {
         let mut e = ZillizError::new(ErrorKind::Api, "echo: Bearer sk-12345678");
         e.request_id = Some("sk-12345678".into());
+        e.option = Some("sk-12345678".into());
         let e = e.scrub("sk-12345678");
         assert_eq!(e.message(), "echo: Bearer [redacted]");
         assert_eq!(e.request_id(), Some("[redacted]"));
+        assert_eq!(e.option(), Some("[redacted]"));
         assert_eq!(e.to_string(), "echo: Bearer [redacted]");
     }
 }

@@ -146,14 +146,15 @@ fn wrong_type(field: &str, expected: &str, got: &RawField) -> ZillizError {
     m.push_str(expected);
     m.push_str(", got ");
     m.push_str(got.type_name());
-    ZillizError::invalid_input(m)
+    ZillizError::invalid_option(field, m)
 }
 
-fn field_error(field: &str, problem: &str) -> ZillizError {
+/// "`field` `problem`", naming `field` as the option refused.
+pub fn field_error(field: &str, problem: &str) -> ZillizError {
     let mut m = String::from(field);
     m.push(' ');
     m.push_str(problem);
-    ZillizError::invalid_input(m)
+    ZillizError::invalid_option(field, m)
 }
 
 /// "baseUrl {problem}".
@@ -296,7 +297,7 @@ pub fn unknown_option_error(name: &str) -> ZillizError {
     let mut m = String::from("unknown option ");
     m.push_str(name);
     m.push_str(" on a drop (nothing was sent; options are case-sensitive)");
-    ZillizError::invalid_input(m)
+    ZillizError::invalid_option(name, m)
 }
 
 /// 1 to 600,000 ms.
@@ -335,7 +336,8 @@ pub fn raw_region(raw: &RawField) -> Result<Region, ZillizError> {
         RawField::Absent => Ok(Region::Global),
         RawField::Str(s) if s == "global" => Ok(Region::Global),
         RawField::Str(s) if s == "cn" => Ok(Region::Cn),
-        _ => Err(ZillizError::invalid_input(
+        _ => Err(ZillizError::invalid_option(
+            "region",
             "region must be \"global\" or \"cn\"",
         )),
     }
@@ -540,6 +542,39 @@ mod tests {
         let e = unknown_option_error("expectname");
         assert_eq!(e.kind(), ErrorKind::InvalidInput);
         assert!(e.message().contains("expectname"), "{}", e.message());
+    }
+
+    #[test]
+    fn an_input_error_names_the_option_refused() {
+        let cases = [
+            (validate_cluster_id("").unwrap_err(), "clusterId"),
+            (validate_cluster_id("in01/x").unwrap_err(), "clusterId"),
+            (validate_api_key(" sk").unwrap_err(), "apiKey"),
+            (
+                raw_region(&RawField::Str("mars".into())).unwrap_err(),
+                "region",
+            ),
+            (validate_expect_name(Some("")).unwrap_err(), "expectName"),
+            (validate_max_wait_ms(Some(0)).unwrap_err(), "maxWaitMs"),
+            (
+                validate_page_number("pageSize", Some(0)).unwrap_err(),
+                "pageSize",
+            ),
+            (
+                raw_string("baseUrl", &RawField::Num(1.0)).unwrap_err(),
+                "baseUrl",
+            ),
+            (unknown_option_error("expectname"), "expectname"),
+        ];
+        for (e, option) in cases {
+            assert_eq!(
+                (e.kind(), e.option()),
+                (ErrorKind::InvalidInput, Some(option)),
+                "{e}"
+            );
+            assert!(e.message().contains(option), "{e}");
+        }
+        assert_eq!(ZillizError::new(ErrorKind::NotFound, "gone").option(), None);
     }
 
     #[test]

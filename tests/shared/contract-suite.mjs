@@ -201,27 +201,29 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
       equal((await mock.requests()).length, 1, "requests sent (never retried after an abort)");
     }],
 
-    ["invalid_input: refused before any request", async () => {
-      const refused = (fn, what) => {
+    ["invalid_input: refused before any request, naming the option", async () => {
+      // `option` names the field to fix, so that a form never reads the message for it.
+      const refused = (fn, option, what) => {
         try {
           fn();
         } catch (err) {
           assert(err instanceof ZillizError, `${what}: threw something else than a ZillizError: ${String(err)}`);
-          expectError(err, { kind: "invalid_input", attempts: 0, retryable: false }, what);
+          expectError(err, { kind: "invalid_input", attempts: 0, retryable: false, option }, what);
           return;
         }
         throw new AssertionError(`${what}: the constructor accepted it`);
       };
-      refused(() => new ZillizCloud({ apiKey: "", baseUrl: base }), "empty apiKey");
-      refused(() => new ZillizCloud({ apiKey, baseUrl: "ftp://127.0.0.1/" }), "ftp baseUrl");
-      refused(() => new ZillizCloud({ apiKey, baseUrl: base, region: "mars" }), "unknown region");
+      refused(() => new ZillizCloud({ apiKey: "", baseUrl: base }), "apiKey", "empty apiKey");
+      refused(() => new ZillizCloud({ apiKey, baseUrl: "ftp://127.0.0.1/" }), "baseUrl", "ftp baseUrl");
+      refused(() => new ZillizCloud({ apiKey, baseUrl: base, region: "mars" }), "region", "unknown region");
       const calls = [
-        ["clusterId with a slash", () => client().dropCluster("in01/../x")],
-        ["empty clusterId (one-shot)", () => dropCluster({ apiKey, baseUrl: base, clusterId: "" })],
-        ["negative timeoutMs", () => client().dropCluster(CLUSTER, { timeoutMs: -1 })],
-        ["maxRetries out of range (one-shot)", () => dropCluster({ apiKey, baseUrl: base, clusterId: CLUSTER, maxRetries: 99 })],
+        ["clusterId with a slash", "clusterId", () => client().dropCluster("in01/../x")],
+        ["empty clusterId (one-shot)", "clusterId", () => dropCluster({ apiKey, baseUrl: base, clusterId: "" })],
+        ["negative timeoutMs", "timeoutMs", () => client().dropCluster(CLUSTER, { timeoutMs: -1 })],
+        ["maxRetries out of range (one-shot)", "maxRetries", () => dropCluster({ apiKey, baseUrl: base, clusterId: CLUSTER, maxRetries: 99 })],
+        ["empty expectName", "expectName", () => client().dropCluster(CLUSTER, { expectName: "" })],
       ];
-      for (const [what, call] of calls) {
+      for (const [what, option, call] of calls) {
         let pending;
         try {
           pending = call();
@@ -229,9 +231,11 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
           throw new AssertionError(`${what}: threw synchronously instead of rejecting: ${String(err)}`);
         }
         const err = await failure(pending, what);
-        expectError(err, { kind: "invalid_input", attempts: 0, retryable: false }, what);
+        expectError(err, { kind: "invalid_input", attempts: 0, retryable: false, option }, what);
       }
       equal((await mock.requests()).length, 0, "requests sent");
+      const notFound = await failure(client().describeCluster("in01-nosuchcluster0"), "not found");
+      equal(notFound.option, null, "not_found: option");
     }],
 
     ["network, decode and server failures are typed", async () => {
@@ -459,7 +463,7 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
         ["signal", () => client().dropCluster(CLUSTER, { signal: unreadable })],
       ]) {
         const err = await failure(call(), what);
-        expectError(err, { kind: "invalid_input", attempts: 0 }, what);
+        expectError(err, { kind: "invalid_input", attempts: 0, option: what }, what);
         assert(err.message.includes(what), `names ${what}: ${err.message}`);
       }
       equal((await mock.requests()).length, 0, "requests sent");

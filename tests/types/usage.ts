@@ -29,8 +29,8 @@ async function main(): Promise<string> {
   } catch (err) {
     if (err instanceof ZillizError) {
       const kind: ZillizErrorKind = err.kind;
-      const fields: [string, number | null, number | null, string | null, boolean, number, boolean] = [
-        err.name, err.code, err.status, err.requestId, err.retryable, err.attempts, err.maybeDropped,
+      const fields: [string, number | null, number | null, string | null, boolean, number, boolean, string | null] = [
+        err.name, err.code, err.status, err.requestId, err.retryable, err.attempts, err.maybeDropped, err.option,
       ];
       return kind + fields.join() + code + id + prompt + once.data.clusterId;
     }
