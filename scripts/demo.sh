@@ -72,11 +72,12 @@ cat <<INFO
   │             ${CLUSTERS[3]}
   │  Unknown:   $UNKNOWN   (shows "not_found"; so does a cluster dropped twice)
   │
-  │  Type the cluster ID twice, then press "Drop cluster".
-  │  Scenarios: a panel under the form makes the mock misbehave for the next drop
-  │  (rate limited twice, a slow drop retried into "maybe dropped", two 503s, a
-  │  gateway's HTML page, a reset connection, a permission error), so that every
-  │  outcome, retry and wait can be seen from the page.
+  │  Type the key, press "Show clusters", then "Drop…" on a row and type the
+  │  cluster's name to confirm. After a drop the page waits until it is gone.
+  │  Scenarios: a panel under the list makes the mock misbehave for the next drop
+  │  (a rename before the drop, rate limited twice, a slow drop retried into
+  │  "maybe dropped", two 503s, a gateway's HTML page, a reset connection, a slow
+  │  deletion, a permission error), so that every outcome can be seen from the page.
   │  Nothing reaches Zilliz Cloud. Requests are logged below. Ctrl-C stops the demo.
   └───────────────────────────────────────────────────────────────────────
 

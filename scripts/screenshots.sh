@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Regenerates the README's two pictures of the demo (a retry in progress, a maybeDropped
-# result) from the scenario tests in headless Chromium: docs/demo-retry.png and
-# docs/demo-maybe-dropped.png. Run by `make screenshots` (after make build).
+# Regenerates the README's pictures of the demo console from its tests in headless Chromium:
+# the list, the confirmation of a cluster that cannot be restored, the renamed-cluster refusal,
+# the wait after a drop, a retry in progress and a maybeDropped result, into docs/.
+# Run by `make screenshots` (after make build).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 cargo build -q -p zilliz-mock
 MOCK_BIN="$ROOT/target/debug/zilliz-mock" node --test --test-concurrency=1 \
-  --test-name-pattern="rate limited twice|slow drop" tests/browser/scenarios.test.mjs
+  --test-name-pattern="lists the key's clusters|gone for good|renamed between|guarded by the confirmed name|rate limited twice|slow drop" \
+  tests/browser/demo.test.mjs tests/browser/scenarios.test.mjs
 mkdir -p docs
+for name in list confirm-free renamed wait; do
+  cp "target/screenshots/readme-$name.png" "docs/console-$name.png"
+done
 cp target/screenshots/readme-retry-in-progress.png docs/demo-retry.png
 cp target/screenshots/readme-maybe-dropped.png docs/demo-maybe-dropped.png
-echo "screenshots: docs/demo-retry.png, docs/demo-maybe-dropped.png" >&2
+echo "screenshots: docs/console-{list,confirm-free,renamed,wait}.png, docs/demo-retry.png, docs/demo-maybe-dropped.png" >&2

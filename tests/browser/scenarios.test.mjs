@@ -1,12 +1,13 @@
-// The demo's scenarios panel in headless Chromium: each scenario scripts the mock (through its
+// The console's scenario panel in headless Chromium: each scenario scripts the mock (through its
 // same-origin control surface) before the next drop, and the page must say what is going on
-// while it waits and what the outcome means. Screenshots land in target/screenshots/;
-// scripts/screenshots.sh copies two of them into docs/ for the README.
+// while it waits and what the outcome means, then look at whether the cluster is gone.
+// Screenshots land in target/screenshots/; scripts/screenshots.sh copies some into docs/.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { API_KEY, SEEDED, demoSuite, screenshotPath } from "./helpers.mjs";
+import { confirmAndDrop, connect, demoSuite, openDrop, part, resultOf, screenshotPath, waitOutcome } from "./helpers.mjs";
 
-const ID = SEEDED[0];
+const ID = "in01-6183d6bac30f801"; // prod-search
+const NAME = "prod-search";
 
 const demo = demoSuite({ seed: [ID] });
 
@@ -16,12 +17,12 @@ async function openPage({ width = 1280, height = 1000 } = {}) {
   return page;
 }
 
+/** Lists, picks the scenario, confirms prod-search by name and drops. */
 async function start(page, scenario) {
-  await page.fill("#api-key", API_KEY);
-  await page.fill("#cluster-id", ID);
-  await page.fill("#confirm-id", ID);
+  await connect(page);
   await page.check(`#scenario-${scenario}`);
-  await page.click("#drop");
+  await openDrop(page, ID);
+  await confirmAndDrop(page, NAME);
 }
 
 /** Waits for the progress line to match `pattern`; returns its text. */
@@ -34,122 +35,116 @@ async function progressMatching(page, pattern) {
   return page.textContent("#progress-text");
 }
 
-/** A screenshot of the part of the page from `from` to `to` (page coordinates), with a margin. */
-async function part(page, name, from, to) {
-  const box = await page.evaluate(([a, b]) => {
-    const top = document.querySelector(a).getBoundingClientRect();
-    const bottom = document.querySelector(b).getBoundingClientRect();
-    const card = document.querySelector("main").getBoundingClientRect();
-    return { x: card.left + scrollX, y: top.top + scrollY - 16, width: card.width, height: bottom.bottom - top.top + 32 };
-  }, [from, to]);
-  await page.screenshot({ path: screenshotPath(name), fullPage: true, clip: box });
-}
+const requests = async () => (await demo.mock.requests()).filter((q) => q.path !== "/v2/clusters");
 
-async function outcome(page) {
-  await page.waitForSelector("#result[data-outcome]", { timeout: 20_000 });
-  return page.evaluate(() => {
-    const text = (id) => document.getElementById(id)?.textContent.trim() ?? null;
-    return {
-      outcome: document.getElementById("result").dataset.outcome,
-      title: text("result-title"),
-      kind: text("result-kind"),
-      code: text("result-code"),
-      status: text("result-status"),
-      attempts: text("result-attempts"),
-      maybeDropped: text("result-maybe-dropped"),
-      scenario: document.querySelector('input[name="scenario"]:checked')?.value,
-      live: document.getElementById("status").textContent,
-    };
-  });
-}
-
-describe("demo scenarios", () => {
+describe("console scenarios", () => {
   test("the panel lists every scenario with a line that says what it does", async () => {
     const page = await openPage();
-    const items = await page.$$eval('#scenario-choices label', (labels) => labels.map((l) => l.textContent.trim()));
-    assert.equal(items.length, 7);
-    for (const words of ["Normal", "Rate limited twice", "slow drop", "Two 503s", "HTML page", "reset connection", "permission error"]) {
+    const items = await page.$$eval("#scenario-choices label", (labels) => labels.map((l) => l.textContent.trim()));
+    assert.equal(items.length, 9);
+    for (const words of ["Normal", "Renamed before the drop", "Rate limited twice", "slow drop", "Two 503s", "HTML page", "reset connection", "takes long", "permission error"]) {
       assert.ok(items.some((t) => t.includes(words)), `${words} in ${items}`);
     }
   });
 
-  test("rate limited twice, then success: the wait is explained and counted down", async () => {
+  test("renamed before the drop: the guard refuses, with no DELETE", async () => {
     const page = await openPage();
-    await start(page, "rate-limited");
-    const first = await progressMatching(page, /^Rate limited by the control plane: trying again in [1-3] s, attempt 2 of 3$/);
-    assert.match(await page.textContent("#status"), /Rate limited by the control plane: trying again in 3 seconds, attempt 2 of 3/);
-    await page.screenshot({ path: screenshotPath("scenario-rate-limited.png"), fullPage: true });
-    await part(page, "readme-retry-in-progress.png", "#scenarios", "#retry-note");
-    await progressMatching(page, /attempt 3 of 3/);
-    const r = await outcome(page);
-    assert.equal(r.outcome, "success", JSON.stringify(r));
-    assert.match(r.attempts, /^3 /);
-    assert.match(r.live, /after 3 attempts/);
-    assert.equal(r.scenario, "none", "a scenario applies to one drop");
-    assert.deepEqual((await demo.mock.requests()).map((q) => q.status), [429, 429, 200]);
-    assert.ok(first.length > 0);
-    await page.screenshot({ path: screenshotPath("scenario-rate-limited-done.png"), fullPage: true });
+    await start(page, "renamed");
+    const r = await resultOf(page);
+    assert.equal(r.kind, "precondition", JSON.stringify(r));
+    assert.match(r.message, /prod-search-renamed/);
+    assert.equal(await page.isChecked("#scenario-none"), true, "a scenario applies to one drop");
+    assert.deepEqual((await requests()).map((q) => q.method), ["GET"], "one describe, no DELETE");
   });
 
-  test("a slow drop, timed out and retried, is shown as probably dropped", async () => {
+  test("rate limited twice, then success: the wait is explained and counted down, then the cluster is gone", async () => {
+    const page = await openPage();
+    await start(page, "rate-limited");
+    await progressMatching(page, /^Rate limited by the control plane: trying again in [1-3] s, attempt 2 of 3$/);
+    assert.match(await page.textContent("#status"), /Rate limited by the control plane: trying again in 3 seconds, attempt 2 of 3/);
+    await page.screenshot({ path: screenshotPath("scenario-rate-limited.png"), fullPage: true });
+    await part(page, "readme-retry-in-progress.png", "#progress", "#retry-note");
+    await progressMatching(page, /attempt 3 of 3/);
+    const r = await resultOf(page);
+    assert.equal(r.outcome, "success", JSON.stringify(r));
+    assert.match(r.attempts, /^3 /);
+    assert.equal((await waitOutcome(page)).state, "gone");
+    assert.deepEqual((await requests()).slice(0, 4).map((q) => [q.method, q.status]), [["GET", 200], ["DELETE", 429], ["DELETE", 429], ["DELETE", 200]]);
+  });
+
+  test("a slow drop, timed out and retried: probably dropped, then found gone", async () => {
     const page = await openPage();
     await start(page, "slow-drop");
     await progressMatching(page, /^No answer in time: trying again in [01] s, attempt 2 of 3$/);
-    const r = await outcome(page);
+    const r = await resultOf(page);
     assert.equal(r.kind, "not_found", JSON.stringify(r));
     assert.equal(r.title, "Probably dropped by an earlier attempt");
-    assert.match(r.maybeDropped, /recycle bin/);
-    assert.match(r.attempts, /^2$/);
+    assert.match(r.maybeDropped, /^Probably dropped already\./);
+    assert.equal(r.attempts, "3", "the guard's describe, then two DELETEs");
+    const w = await waitOutcome(page);
+    assert.equal(w.state, "gone", "the probably dropped cluster is found gone: a fact");
     await page.screenshot({ path: screenshotPath("scenario-slow-drop.png"), fullPage: true });
-    await part(page, "readme-maybe-dropped.png", ".actions", "#result");
+    await part(page, "readme-maybe-dropped.png", "#result", "#wait");
   });
 
   test("two 503s, then success", async () => {
     const page = await openPage();
     await start(page, "unavailable");
     await progressMatching(page, /^The control plane failed \(HTTP 503\): trying again in [01] s, attempt 2 of 3$/);
-    const r = await outcome(page);
+    const r = await resultOf(page);
     assert.equal(r.outcome, "success", JSON.stringify(r));
     assert.match(r.attempts, /^3 /);
-    await page.screenshot({ path: screenshotPath("scenario-unavailable.png"), fullPage: true });
+    assert.equal((await waitOutcome(page)).state, "gone");
   });
 
-  test("a gateway's HTML page on every attempt ends as a server error", async () => {
+  test("a gateway's HTML page on every DELETE: a server error, then the look shows it was not dropped", async () => {
     const page = await openPage();
     await start(page, "gateway-html");
     await progressMatching(page, /^The control plane failed \(HTTP 502\): trying again in [01] s, attempt 2 of 3$/);
-    const r = await outcome(page);
-    assert.deepEqual([r.kind, r.status, r.attempts], ["server", "502", "3"], JSON.stringify(r));
+    const r = await resultOf(page);
+    assert.deepEqual([r.kind, r.status, r.attempts], ["server", "502", "4"], JSON.stringify(r), "the describe, then three DELETEs");
+    const w = await waitOutcome(page);
+    assert.equal(w.state, "not-dropped");
+    assert.equal(w.outcome, "prod-search is still RUNNING: the drop did not happen. You can try again.");
     await page.screenshot({ path: screenshotPath("scenario-gateway-html.png"), fullPage: true });
   });
 
-  test("a reset connection ends as a network error after the retries", async () => {
+  test("a reset connection ends as a network error after the retries, and the look says what became of it", async () => {
     const page = await openPage();
     await start(page, "reset");
     await progressMatching(page, /^The connection failed: trying again in [01] s, attempt 2 of 3$/);
-    const r = await outcome(page);
-    assert.deepEqual([r.kind, r.attempts], ["network", "3"], JSON.stringify(r));
-    await page.screenshot({ path: screenshotPath("scenario-reset.png"), fullPage: true });
+    const r = await resultOf(page);
+    assert.deepEqual([r.kind, r.attempts], ["network", "4"], JSON.stringify(r), "the describe, then three DELETEs");
+    assert.equal((await waitOutcome(page)).state, "not-dropped");
   });
 
-  test("a permission error is not retried", async () => {
+  test("a deletion that takes long: the wait ends honestly when its time is up", async () => {
+    const page = await openPage();
+    await start(page, "slow-deletion");
+    assert.equal((await resultOf(page)).outcome, "success");
+    const w = await waitOutcome(page, 20_000);
+    assert.equal(w.state, "timeout");
+    assert.equal(w.outcome, "prod-search is still DELETING: the wait's limit of 6 s was reached. Whether it will go is unknown; look again later.");
+    await page.screenshot({ path: screenshotPath("scenario-slow-deletion.png"), fullPage: true });
+  });
+
+  test("a permission error is not retried, and nothing is waited for", async () => {
     const page = await openPage();
     await start(page, "permission");
-    const r = await outcome(page);
-    assert.deepEqual([r.kind, r.code, r.status, r.attempts], ["permission", "96013", "403", "1"], JSON.stringify(r));
-    await page.screenshot({ path: screenshotPath("scenario-permission.png"), fullPage: true });
+    const r = await resultOf(page);
+    assert.deepEqual([r.kind, r.code, r.status, r.attempts], ["permission", "96013", "403", "2"], JSON.stringify(r), "the describe, then one DELETE");
+    assert.equal(await page.isVisible("#wait"), false);
   });
 
-  test("Cancel during a wait ends the call as aborted, with no further request", async () => {
+  test("Cancel during a wait between retries ends the drop as aborted, with no further request", async () => {
     const page = await openPage();
     await start(page, "rate-limited");
     await progressMatching(page, /trying again in [1-3] s, attempt 2 of 3/);
     await page.click("#cancel");
-    const r = await outcome(page);
+    const r = await resultOf(page);
     assert.equal(r.kind, "aborted", JSON.stringify(r));
     await new Promise((resolve) => setTimeout(resolve, 3500)); // past the Retry-After of 3 s
-    assert.equal((await demo.mock.requests()).length, 1, "no request after the cancel");
-    await page.screenshot({ path: screenshotPath("scenario-cancelled.png"), fullPage: true });
+    assert.deepEqual((await requests()).map((q) => q.method), ["GET", "DELETE"], "no request after the cancel");
   });
 
   test("usable at 375 px: the progress fits, and the panel does not overflow", async () => {
@@ -160,6 +155,6 @@ describe("demo scenarios", () => {
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than the viewport`);
     await page.screenshot({ path: screenshotPath("scenario-rate-limited-375.png"), fullPage: true });
     await page.click("#cancel");
-    await outcome(page);
+    await resultOf(page);
   });
 });

@@ -1,0 +1,209 @@
+// The console's flow: list the key's clusters, confirm a drop by name in the dialog, drop with
+// the name as its guard, then wait until the cluster is gone; suspend and resume beside it.
+// The views only show; this decides. A client is made from the fields for each action and
+// freed after it, so the key is read at the moment of the call and kept nowhere else.
+import { ZillizCloud, ZillizError } from "zilliz-cloud-wasm";
+import { KINDS, OUTCOME_UNKNOWN } from "./copy.js";
+import { $, announce, detail } from "./dom.js";
+import { clearFieldErrors, clientOptions, endpointLabel, showFieldError } from "./fields.js";
+
+/** waitUntilDropped's own limit when none is given: 15 minutes. */
+const DEFAULT_MAX_WAIT_MS = 900_000;
+
+/** Statuses a drop never leaves behind: seen after an unknown outcome, the drop did not happen. */
+const NOT_DROPPED = new Set(["RUNNING", "SUSPENDED", "SUSPENDING", "RESUMING"]);
+
+export class Console {
+  #views;
+  #scenarios = null;
+  #call = null; // the running call's AbortController
+  #wait = null; // the running wait's AbortController
+  #listed = false;
+
+  constructor(views) {
+    this.#views = views;
+    const { list, dialog, progress, wait } = views;
+    $("connect-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.showClusters();
+    });
+    $("refresh").addEventListener("click", () => this.showClusters());
+    $("lookup-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.lookUp();
+    });
+    list.bindDrop((cluster) => this.confirmDrop(cluster, list.dropButton(cluster.clusterId)));
+    list.bindResume((cluster) => this.change(cluster, "resume"));
+    progress.bindCancel(() => this.cancel());
+    wait.bindStop(() => this.#wait?.abort());
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || dialog.isOpen) return;
+      if (this.#call) this.cancel();
+      else this.#wait?.abort();
+    });
+  }
+
+  /** The mock's scenario panel (scenarios.js), when the mock serves the page. */
+  useScenarios(scenarios) {
+    this.#scenarios = scenarios;
+  }
+
+  /** A client from the fields, or null after showing why it could not be made. */
+  #client(what) {
+    try {
+      return new ZillizCloud(clientOptions());
+    } catch (err) {
+      if (!showFieldError(err)) this.#views.result.failure(err, what);
+      return null;
+    }
+  }
+
+  /**
+   * Runs `call(client, options)` as the page's one call, with progress, retries and Cancel.
+   * Gives { value } or { error } with the client (the caller frees it), { refused } when the
+   * fields could not make a client, and null while another call runs. A refresh keeps the
+   * result of the call before it on the page.
+   */
+  async #run(what, text, call, { refresh = false } = {}) {
+    if (this.#call || this.#wait) return null;
+    if (!refresh) {
+      clearFieldErrors();
+      this.#views.result.clear();
+    }
+    const client = this.#client(what);
+    if (!client) return { refused: true };
+    this.#call = new AbortController();
+    this.#busy(true);
+    this.#views.progress.start(text, { quiet: refresh });
+    try {
+      return { value: await call(client, { signal: this.#call.signal, onRetry: this.#views.progress.onRetry }), client };
+    } catch (error) {
+      return { error, client };
+    } finally {
+      this.#call = null;
+      this.#views.progress.stop();
+      this.#busy(false);
+    }
+  }
+
+  #busy(running) {
+    for (const button of document.querySelectorAll("#connect, #lookup, #refresh, #cluster-rows button")) button.disabled = running;
+    $("scenarios").disabled = running;
+  }
+
+  cancel() {
+    if (!this.#call) return;
+    this.#views.progress.cancelling();
+    this.#call.abort();
+  }
+
+  async showClusters({ refresh = false } = {}) {
+    const { list, result } = this.#views;
+    const ran = await this.#run("The list", `Listing the clusters at ${endpointLabel()}…`, async (zc, options) => {
+      list.loading();
+      const clusters = [];
+      for await (const cluster of zc.clusters({ pageSize: 100, ...options })) clusters.push(cluster);
+      return clusters;
+    }, { refresh });
+    if (!ran) return;
+    const { value, error, client, refused } = ran;
+    client?.free();
+    if (refused) return list.failed("Nothing was listed.", "Fix the highlighted field.");
+    if (error) {
+      if (showFieldError(error)) return list.failed("Nothing was listed.", "Fix the highlighted field.");
+      const [title, advice] = KINDS[error.kind] ?? ["The list failed.", ""];
+      list.failed(`${title}.`, advice);
+      return result.failure(error, "The list");
+    }
+    this.#listed = true;
+    list.render(value);
+    if (!refresh) announce(`${value.length} cluster${value.length === 1 ? "" : "s"} listed.`);
+  }
+
+  /** A cluster given by its ID: described first, then confirmed as a listed one. */
+  async lookUp() {
+    const id = $("cluster-id").value;
+    const { value, error, client } = (await this.#run("The look-up", `Looking up ${id}…`, (zc, options) => zc.describeCluster(id, options))) ?? {};
+    client?.free();
+    if (error && !showFieldError(error)) this.#views.result.failure(error, "The look-up");
+    if (value) await this.confirmDrop(value.data, $("cluster-id"));
+  }
+
+  async confirmDrop(cluster, returnFocus) {
+    const choice = await this.#views.dialog.open(cluster);
+    if (choice === "drop") await this.drop(cluster);
+    else if (choice === "suspend") await this.change(cluster, "suspend");
+    else returnFocus?.focus();
+  }
+
+  /** The guarded drop: the name the person confirmed is the drop's expectName. */
+  async drop(cluster) {
+    const { clusterId, clusterName } = cluster;
+    const scenario = (await this.#scenarios?.before(cluster)) ?? { call: {}, wait: {} };
+    const { value, error, client } = (await this.#run("The drop", `Dropping ${clusterName} (${clusterId}) at ${endpointLabel()}…`,
+      (zc, options) => zc.dropCluster(clusterId, { ...options, expectName: clusterName, ...scenario.call }))) ?? {};
+    const { result, progress } = this.#views;
+    if (value) {
+      const attempts = progress.attempts;
+      result.success("Cluster dropped", value.data.prompt || "The control plane accepted the drop.", [
+        detail("result-clusterId", "Cluster ID", value.data.clusterId, { code: true }),
+        detail("result-endpoint", "Endpoint", endpointLabel()),
+        detail("result-attempts", "Attempts", attempts === 1 ? "1" : `${attempts} (the first ${attempts - 1} failed and were retried)`),
+      ], `Dropped ${clusterName}${attempts > 1 ? ` after ${attempts} attempts` : ""}.`);
+    } else if (error) {
+      result.failure(error, "The drop");
+    }
+    const unknown = error instanceof ZillizError && OUTCOME_UNKNOWN.has(error.kind);
+    if (value || error?.maybeDropped || unknown) await this.#waitUntilGone(client, cluster, unknown, scenario.wait);
+    client?.free();
+    if (this.#listed) await this.showClusters({ refresh: true });
+  }
+
+  async #waitUntilGone(client, cluster, outcomeUnknown, options) {
+    const { wait } = this.#views;
+    this.#wait = new AbortController();
+    let last = "";
+    let notDropped = "";
+    wait.start(cluster);
+    this.#busy(true);
+    try {
+      wait.gone(await client.waitUntilDropped(cluster.clusterId, {
+        ...options,
+        signal: this.#wait.signal,
+        onPoll: (event) => {
+          last = event.status;
+          wait.poll(event);
+          if (outcomeUnknown && NOT_DROPPED.has(event.status)) {
+            notDropped = event.status;
+            this.#wait.abort();
+          }
+        },
+      }));
+    } catch (err) {
+      if (notDropped) wait.notDropped(notDropped);
+      else if (err?.kind === "aborted") wait.stopped(last);
+      else if (err?.kind === "timeout") wait.timedOut(last, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
+      else wait.failed(err);
+    } finally {
+      this.#wait = null;
+      this.#busy(false);
+    }
+  }
+
+  /** Suspend or resume: no confirmation, since neither loses data. */
+  async change(cluster, action) {
+    const { clusterId, clusterName } = cluster;
+    const verb = action === "suspend" ? "Suspending" : "Resuming";
+    const { value, error, client } = (await this.#run(`The ${action}`, `${verb} ${clusterName} (${clusterId})…`,
+      (zc, options) => (action === "suspend" ? zc.suspendCluster(clusterId, options) : zc.resumeCluster(clusterId, options)))) ?? {};
+    client?.free();
+    if (value) {
+      this.#views.result.success(`${verb} ${clusterName}`, value.data.prompt || "The control plane accepted the request.", [
+        detail("result-clusterId", "Cluster ID", value.data.clusterId, { code: true }),
+      ], `${verb} ${clusterName}.`);
+    } else if (error) {
+      this.#views.result.failure(error, `The ${action}`);
+    }
+    if (this.#listed) await this.showClusters({ refresh: true });
+  }
+}

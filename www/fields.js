@@ -1,0 +1,99 @@
+// The connection fields (API key, endpoint) and the cluster ID field, and the errors shown at
+// them. The page checks nothing itself: the package does, and its invalid_input errors name the
+// option they refused (err.option), which is how they reach their field.
+import { $ } from "./dom.js";
+
+const FIELDS = {
+  apiKey: { input: "api-key", error: "api-key-error", label: "The API key" },
+  baseUrl: { input: "base-url", error: "base-url-error", label: "The base URL" },
+  region: { input: null, error: "endpoint-error", label: "The region" },
+  clusterId: { input: "cluster-id", error: "cluster-id-error", label: "The cluster ID" },
+};
+
+const endpointChoice = () => document.querySelector('input[name="endpoint"]:checked').value;
+
+/** The client's options, read from the fields at the moment of the call. */
+export function clientOptions() {
+  const options = { apiKey: $("api-key").value };
+  if (endpointChoice() === "custom") options.baseUrl = $("base-url").value.trim();
+  else options.region = endpointChoice();
+  return options;
+}
+
+/** Where requests go, for the page's own sentences. */
+export function endpointLabel() {
+  const choice = endpointChoice();
+  if (choice === "global") return "api.cloud.zilliz.com";
+  if (choice === "cn") return "api.cloud.zilliz.com.cn";
+  return $("base-url").value.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "") || "the custom URL";
+}
+
+function fieldInput(field) {
+  return field.input ? $(field.input) : document.querySelector('input[name="endpoint"]:checked');
+}
+
+export function clearFieldError(name) {
+  const field = FIELDS[name];
+  $(field.error).textContent = "";
+  $(field.error).hidden = true;
+  fieldInput(field).removeAttribute("aria-invalid");
+}
+
+export function clearFieldErrors() {
+  for (const name of Object.keys(FIELDS)) clearFieldError(name);
+}
+
+/**
+ * Shows an invalid_input at the field its `option` names and focuses that field; false when
+ * the error names no field of this page (the caller shows it as a result).
+ */
+export function showFieldError(err) {
+  const field = err?.kind === "invalid_input" ? FIELDS[err.option] : undefined;
+  if (!field) return false;
+  // The package's messages begin with the option's name: "apiKey is shorter than 8 characters"
+  // reads "The API key is shorter than 8 characters." here.
+  const rest = err.message.startsWith(err.option) ? err.message.slice(err.option.length) : `: ${err.message}`;
+  const text = `${field.label}${rest}`;
+  $(field.error).textContent = /[.)]$/.test(text) ? text : `${text}.`;
+  $(field.error).hidden = false;
+  if (err.option === "baseUrl") $("field-baseUrl").hidden = false;
+  const input = fieldInput(field);
+  input.setAttribute("aria-invalid", "true");
+  input.focus();
+  return true;
+}
+
+function showEndpoint() {
+  $("field-baseUrl").hidden = endpointChoice() !== "custom";
+  clearFieldError("baseUrl");
+}
+
+/** Field behaviour that needs no controller: the base URL shows with "custom", edits clear errors. */
+export function bindFields() {
+  for (const radio of document.querySelectorAll('input[name="endpoint"]')) radio.addEventListener("change", showEndpoint);
+  $("api-key").addEventListener("input", () => clearFieldError("apiKey"));
+  $("base-url").addEventListener("input", () => clearFieldError("baseUrl"));
+  $("cluster-id").addEventListener("input", () => clearFieldError("clusterId"));
+  showEndpoint();
+}
+
+/** The mock serves this page: point the endpoint at it. */
+export function useMockEndpoint(origin) {
+  document.querySelector('input[name="endpoint"][value="custom"]').checked = true;
+  $("base-url").value = origin;
+  const note = $("mock-note");
+  note.textContent = `This page is served by the local mock control plane, so the endpoint defaults to it (${origin}). Nothing reaches Zilliz Cloud.`;
+  note.hidden = false;
+  showEndpoint();
+}
+
+/** Served by the mock control plane? It answers /__mock/health on the page's own origin. */
+export async function servedByMock() {
+  if (!/^https?:$/.test(location.protocol)) return false;
+  try {
+    const res = await fetch("/__mock/health", { cache: "no-store", signal: AbortSignal.timeout(3000) });
+    return res.ok && (await res.json())?.ok === true;
+  } catch {
+    return false;
+  }
+}
