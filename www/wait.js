@@ -61,7 +61,7 @@ export class WaitView {
 
   /** The wait reached its limit (maxWaitMs): the last status is still what it was. */
   timedOut(status, limitMs) {
-    this.#end("timeout", `${this.#name} is still ${status || "there"}: the wait's limit of ${duration(limitMs)} was reached. Whether it will go is unknown; look again later.`);
+    this.#end("timeout", `${this.#name} is still ${status || "there"}: the wait's limit of ${duration(limitMs)} was reached at ${clock()}. Whether it will go is unknown; look again later.`);
   }
 
   /** A check after an unknown outcome shows a status no drop leaves: it was not dropped. */
@@ -70,7 +70,7 @@ export class WaitView {
   }
 
   stopped(status) {
-    this.#end("stopped", `You stopped waiting; ${this.#name} was last seen ${status || "not yet checked"}. Whether it is gone is unknown.`);
+    this.#end("stopped", `You stopped waiting at ${clock()}; ${this.#name} was last seen ${status || "not yet checked"}. Whether it is gone is unknown.`);
   }
 
   /** A check itself failed (a wrong key, a permission, the network after its retries). */

@@ -10,14 +10,14 @@ import { gzipSync } from "node:zlib";
  *  plus 2,560 for issue 11's hardening: 27,136 until issue 12 (26,876 measured). Issues 17 and
  *  21 (four endpoints beside the drop as rows of one pipeline, the guarded drop, the waiter,
  *  clusters(), keptInRecycleBin, the unknown-option and unreadable-signal checks) measured
- *  33,807, against the 27,136 and 27,648 those issues asked for: this figure records what the
- *  package is, and is not a budget either issue set (README, "The size budget"). The test fails
- *  above exactly this figure. */
+ *  33,807, against the 27,136 and 27,648 those issues asked for, and 33,938 with issue 22's
+ *  ZillizError.option: this figure records what the package is, and is not a budget either issue
+ *  set (README, "The size budget"). The test fails above exactly this figure. */
 export const BUDGET_BYTES = 34_304;
 
 /** The inline entry's own budget: base64 keeps gzip from seeing the wasm's bytes, so the same
- *  .wasm costs about 8,200 bytes more gzipped than beside the default entry (41,973 measured at
- *  issues 17 and 21 against the default entry's 33,807; 32,997 at issue 12). Only those who
+ *  .wasm costs about 8,200 bytes more gzipped than beside the default entry (42,132 measured at
+ *  issue 22 against the default entry's 33,938; 32,997 at issue 12). Only those who
  *  import zilliz-cloud-wasm/inline pay it. */
 export const INLINE_BUDGET_BYTES = 42_496;
 
