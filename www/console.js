@@ -73,6 +73,8 @@ export class Console {
     const client = this.#client(what);
     if (!client) return { refused: true };
     this.#call = new AbortController();
+    // The button that started the call is disabled while it runs: focus goes back to it after.
+    const focused = document.activeElement;
     this.#busy(true);
     this.#views.progress.start(text, { quiet: refresh });
     try {
@@ -83,6 +85,7 @@ export class Console {
       this.#call = null;
       this.#views.progress.stop();
       this.#busy(false);
+      if (document.activeElement === document.body && focused?.isConnected) focused.focus();
     }
   }
 

@@ -351,9 +351,10 @@ describe("demo console: keyboard, screen readers, phones, the key", () => {
     assert.deepEqual(order, ["radio:custom", "base-url", "connect"]);
     await page.keyboard.press("Enter");
     await page.waitForSelector('#clusters-state[data-state="ready"]');
-    // Tab on to free-sandbox's Drop… (the rows come in the list's order).
+    await page.waitForFunction(() => document.activeElement?.id === "connect");
+    // Tab on, past Refresh, to free-sandbox's Drop… (the rows come in the list's order).
     let label = "";
-    for (let i = 0; i < 12 && !label.startsWith("Drop free-sandbox"); i++) {
+    for (let i = 0; i < 6 && !label.startsWith("Drop free-sandbox"); i++) {
       await page.keyboard.press("Tab");
       label = await page.evaluate(() => document.activeElement.getAttribute("aria-label") ?? "");
     }
