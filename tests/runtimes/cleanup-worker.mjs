@@ -133,10 +133,12 @@ await check("a run stops dropping at CLEANUP_MAX_DROPS", async () => {
   equal(deletes(run.requests).length, 10, "DELETEs");
 });
 
-await check("an empty prefix is refused: nothing is listed or dropped", async () => {
-  const run = await scheduledRun(FLEET, { env: { CLEANUP_PREFIX: "", CLEANUP_DRY_RUN: "false" } });
-  equal(actions(run.lines), ["undefined:failed"], "lines");
-  equal(run.requests.length, 0, "requests");
+await check("an empty prefix or a missing age is refused: nothing is listed or dropped", async () => {
+  for (const env of [{ CLEANUP_PREFIX: "" }, { CLEANUP_MIN_AGE_HOURS: "" }, { CLEANUP_MIN_AGE_HOURS: "soon" }]) {
+    const run = await scheduledRun(FLEET, { env: { ...env, CLEANUP_DRY_RUN: "false" } });
+    equal(actions(run.lines), ["undefined:failed"], `lines with ${JSON.stringify(env)}`);
+    equal(run.requests.length, 0, "requests");
+  }
 });
 
 const passed = results.filter((r) => r.ok).length;

@@ -9,11 +9,13 @@ const HOUR_MS = 3_600_000;
 /** The run's settings from the Worker's environment, or a reason to refuse the run. */
 export function settings(env) {
   const prefix = env.CLEANUP_PREFIX ?? "";
-  const minAgeHours = Number(env.CLEANUP_MIN_AGE_HOURS ?? "");
+  const age = (env.CLEANUP_MIN_AGE_HOURS ?? "").trim();
+  const minAgeHours = Number(age);
   const maxDrops = env.CLEANUP_MAX_DROPS === undefined ? 10 : Number(env.CLEANUP_MAX_DROPS);
-  // An empty prefix would match every cluster of the key: refused, as is a missing age.
+  // An empty prefix would match every cluster of the key, and a missing age every new one:
+  // both are refused rather than guessed.
   if (prefix.trim() === "") return { error: "CLEANUP_PREFIX must be set (an empty prefix would match every cluster)" };
-  if (!Number.isFinite(minAgeHours) || minAgeHours < 0) return { error: "CLEANUP_MIN_AGE_HOURS must be a number of hours, 0 or more" };
+  if (age === "" || !Number.isFinite(minAgeHours) || minAgeHours < 0) return { error: "CLEANUP_MIN_AGE_HOURS must be a number of hours, 0 or more" };
   if (!Number.isInteger(maxDrops) || maxDrops < 0) return { error: "CLEANUP_MAX_DROPS must be a whole number, 0 or more" };
   return { prefix, minAgeMs: minAgeHours * HOUR_MS, minAgeHours, maxDrops, dryRun: env.CLEANUP_DRY_RUN !== "false" };
 }
