@@ -24,7 +24,8 @@ STEPS=(
   "e3586ec|+ talc instead of dlmalloc: issue 10's last commit"
   "83d5422|+ issue 11's hardening, issue 13's onRetry: the last commit before issue 12"
   "bfb4e97|+ issue 12: a realm-safe WebAssembly.Module check in the glue: issue 12's last commit"
-  "HEAD|+ issues 17 and 21: describe, list, suspend, resume and the drop as rows of one pipeline, the guarded drop, the waiter, clusters(), keptInRecycleBin; the current commit"
+  "553fea6|+ issues 17 and 21: describe, list, suspend, resume and the drop as rows of one pipeline, the guarded drop, the waiter, clusters(), keptInRecycleBin"
+  "HEAD|+ issue 22: ZillizError.option, the option an invalid_input refused; the current commit"
 )
 SCRATCH="$(mktemp -d)"
 trap 'git -C "$ROOT" worktree prune; rm -rf "$SCRATCH"' EXIT
