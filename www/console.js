@@ -136,7 +136,7 @@ export class Console {
     const choice = await this.#views.dialog.open(cluster);
     if (choice === "drop") await this.drop(cluster);
     else if (choice === "suspend") await this.change(cluster, "suspend");
-    else returnFocus?.focus();
+    else if (choice === "cancel") returnFocus?.focus();
   }
 
   /** The guarded drop: the name the person confirmed is the drop's expectName. */

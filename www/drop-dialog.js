@@ -1,6 +1,7 @@
 // The confirmation: a modal <dialog> that shows the cluster, says plainly what a drop loses,
 // offers Suspend for a running Dedicated cluster, and enables Drop only when the cluster's name
-// is typed exactly. open() resolves to "drop", "suspend" or "cancel".
+// is typed exactly. open() resolves to "drop", "suspend" or "cancel" ("replaced" when another
+// open() came first).
 import { keptInRecycleBin } from "zilliz-cloud-wasm";
 import { dropFate } from "./copy.js";
 import { $, detail } from "./dom.js";
@@ -20,8 +21,12 @@ export class DropDialog {
     });
     $("dialog-cancel").addEventListener("click", () => this.#close("cancel"));
     $("dialog-suspend-button").addEventListener("click", () => this.#close("suspend"));
-    // Escape closes a modal dialog: a "cancel" event, then "close".
-    this.#dialog.addEventListener("close", () => this.#close("cancel"));
+    // Escape: the "cancel" event comes at once, the "close" event in a later task, when the
+    // dialog may already be open again for the next cluster: that late event must not close it.
+    this.#dialog.addEventListener("cancel", () => this.#close("cancel"));
+    this.#dialog.addEventListener("close", () => {
+      if (!this.#dialog.open) this.#close("cancel");
+    });
     // Focus stays in the dialog: Tab from its last control goes to its first, and back.
     this.#dialog.addEventListener("keydown", (event) => {
       if (event.key !== "Tab") return;
@@ -43,6 +48,7 @@ export class DropDialog {
 
   /** Shows `cluster` and waits for the person's choice. */
   open(cluster) {
+    this.#settle?.("replaced");
     this.#cluster = cluster;
     const { clusterId, clusterName, plan, status, regionId } = cluster;
     const kept = keptInRecycleBin(cluster);

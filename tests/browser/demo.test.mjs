@@ -144,6 +144,18 @@ describe("demo console: the confirmation", () => {
     await page.click("#dialog-cancel");
     assert.equal(await page.isVisible("#drop-dialog"), false);
     assert.equal(await activeId(page), "drop", "focus returns to the row's Drop");
+    // Closed, then opened again at once (a fast Escape, then Enter): the first close's late
+    // "close" event must not close the second dialog.
+    await openDrop(page, PROD);
+    await page.evaluate((id) => {
+      document.getElementById("drop-dialog").close();
+      document.querySelector(`#cluster-rows button[data-action="drop"][data-id="${id}"]`).click();
+    }, PROD);
+    await page.waitForTimeout(300);
+    assert.equal(await page.isVisible("#drop-dialog"), true, "the second dialog stays open");
+    assert.equal(await activeId(page), "confirm-name");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#drop-dialog", { state: "hidden" });
     assert.deepEqual((await demo.mock.requests()).filter((r) => r.method !== "GET"), [], "nothing but the list was sent");
   });
 
