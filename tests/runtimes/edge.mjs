@@ -1,17 +1,13 @@
 // The edge-light entry outside Next.js: a plain esbuild bundle (edge/build.mjs) of an Edge
 // function (edge/handler.js), run in Vercel's edge-runtime with wasm code generation off
 // (edge/host.mjs), in a fresh project that installs the packed tarball.
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { HERE, OUT, ROOT, addResult, broken, readJson, run } from "./harness.mjs";
-import { installTarball } from "./project.mjs";
+import { freshProject } from "./project.mjs";
 
 export async function edgeRuntime({ tarball, checkDrop }) {
-  const dir = join(OUT, "edge-runtime");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "zcw-edge-runtime", private: true, type: "module" }, null, 2) + "\n");
-  installTarball(dir, tarball);
+  const dir = freshProject(join(OUT, "edge-runtime"), tarball);
   for (const file of ["handler.js", "build.mjs", "host.mjs"]) cpSync(join(HERE, "edge", file), join(dir, file));
   const built = await run(process.execPath, ["build.mjs"], { cwd: dir, timeoutMs: 120_000 });
   if (built.code !== 0) return broken(`edge-runtime: build.mjs failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`);

@@ -6,24 +6,19 @@
 //   which fetches the one .wasm emitted beside the bundle;
 // - `parcel serve` (parcel/serve.sh), the dev server, which cannot run a module that awaits at its
 //   top level: the inline entry has no such await.
-import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { BIN, HERE, OUT, ROOT, addResult, broken, endGroup, readJson, run, spawnGroup } from "./harness.mjs";
-import { installTarball, serveDir } from "./project.mjs";
+import { freshProject, serveDir } from "./project.mjs";
 
 export const PARCEL_RUNTIMES = ["chromium-parcel", "chromium-parcel-exports", "chromium-parcel-serve"];
 const ENV = { NO_COLOR: "1", PARCEL_WORKERS: "1", npm_config_update_notifier: "false" };
 
 /** A fresh Parcel project: index.html, app.js and the suite. */
 function project(name, tarball, packageExports) {
-  const dir = join(OUT, "parcel", name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const manifest = { name: `zcw-${name}`, private: true, type: "module" };
   // The opt-in docs/runtimes/parcel.md gives, merged into the project's package.json.
-  if (packageExports) Object.assign(manifest, readJson(join(HERE, "parcel/package-exports.json")));
-  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-  installTarball(dir, tarball);
+  const manifest = packageExports ? readJson(join(HERE, "parcel/package-exports.json")) : {};
+  const dir = freshProject(join(OUT, "parcel", name), tarball, manifest);
   mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
   symlinkSync(join(BIN, "parcel"), join(dir, "node_modules/.bin/parcel"));
   cpSync(join(HERE, "parcel/index.html"), join(dir, "index.html"));

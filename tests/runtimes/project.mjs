@@ -1,9 +1,10 @@
 // Fresh projects for the tool rows (TypeScript, Parcel, edge-runtime, deno serve, Astro): a
 // folder under target/runtimes that installs the packed tarball by name, as a user's does.
 import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { basename, extname, join, normalize } from "node:path";
 import { endGroup, spawnGroup, waitForHttp } from "./harness.mjs";
 
 /** `npm install` of the packed package into `dir` (which has its package.json already), saved
@@ -12,6 +13,17 @@ import { endGroup, spawnGroup, waitForHttp } from "./harness.mjs";
 export function installTarball(dir, tarball) {
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball],
     { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/** A fresh project at `dir` (whatever was there is removed): a package.json, `manifest` over a
+ *  private ES module package named after the folder, then the packed package installed. */
+export function freshProject(dir, tarball, manifest = {}) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const json = { name: `zcw-${basename(dir)}`, private: true, type: "module", ...manifest };
+  writeFileSync(join(dir, "package.json"), JSON.stringify(json, null, 2) + "\n");
+  installTarball(dir, tarball);
+  return dir;
 }
 
 /** A static file server for `dir` on 127.0.0.1:port (a built site, served from its root). */

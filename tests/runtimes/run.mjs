@@ -148,14 +148,20 @@ async function denoRuntime() {
   return report;
 }
 
-async function workerdRuntime() {
-  const project = join(HERE, "worker");
-  const outdir = join(OUT, "worker-dist");
-  // The way users bundle: wrangler's own build, from a plain import of the package by name.
+/** The way users bundle a Worker: wrangler's own build (`deploy --dry-run`) of `project` into
+ *  `outdir`. Null, or why it failed. */
+async function wranglerBuild(project, outdir) {
   const built = await run(NODE22, [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir],
     { cwd: project, env: { WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" }, timeoutMs: 180_000 });
   rmSync(join(project, ".wrangler"), { recursive: true, force: true });
-  if (built.code !== 0) return broken(`wrangler build failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`);
+  return built.code === 0 ? null : `wrangler build failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`;
+}
+
+async function workerdRuntime() {
+  const project = join(HERE, "worker");
+  const outdir = join(OUT, "worker-dist");
+  const failed = await wranglerBuild(project, outdir);
+  if (failed) return broken(failed);
   const wasm = readdirSync(outdir).filter((f) => f.endsWith(".wasm"));
   const bundle = readFileSync(join(outdir, "index.js"), "utf8");
   const compat = readJson(join(project, "wrangler.jsonc")).compatibility_date;
@@ -175,9 +181,8 @@ async function cleanupWorkerRuntime() {
   rmSync(project, { recursive: true, force: true });
   cpSync(example, project, { recursive: true, filter: (src) => !/[/\\](node_modules|\.wrangler)$/.test(src) });
   installTarball(project, tarball);
-  const built = await run(NODE22, [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir],
-    { cwd: project, env: { WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" }, timeoutMs: 180_000 });
-  if (built.code !== 0) return broken(`wrangler build failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`);
+  const failed = await wranglerBuild(project, outdir);
+  if (failed) return broken(failed);
   const report = resultOf("cleanup-worker", await run(NODE22, [join(HERE, "cleanup-worker.mjs"), outdir, join(project, "wrangler.toml"), mockUrl, API_KEY], { timeoutMs: 180_000 }));
   // The README's deploy steps against the files: the key is a secret the code reads, never a var.
   const readme = readFileSync(join(example, "README.md"), "utf8");

@@ -2,23 +2,14 @@
 // started twice by run.mjs's serverDrop (with the key, then with a wrong one):
 // - `deno serve` of deno-serve/main.js, npm:zilliz-cloud-wasm from node_modules, no download;
 // - an Astro 5 SSR endpoint (astro/), built by `astro build` with the Node adapter.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "../support/mock.mjs";
 import { BIN, HERE, OUT, ROOT, addResult, broken, readJson, run } from "./harness.mjs";
-import { installTarball } from "./project.mjs";
-
-function freshProject(name, tarball, manifest = {}) {
-  const dir = join(OUT, name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `zcw-${name}`, private: true, type: "module", ...manifest }, null, 2) + "\n");
-  installTarball(dir, tarball);
-  return dir;
-}
+import { freshProject } from "./project.mjs";
 
 export async function denoServeRuntime({ tarball, mockUrl, serverDrop, env }) {
-  const dir = freshProject("deno-serve", tarball);
+  const dir = freshProject(join(OUT, "deno-serve"), tarball);
   cpSync(join(HERE, "deno-serve/main.js"), join(dir, "main.js"));
   const report = { passed: 0, failed: 0, results: [], runtime: (await run(join(BIN, "deno"), ["--version"])).stdout.split("\n")[0] };
   await serverDrop(report, async (apiKey) => {
@@ -40,7 +31,7 @@ const ASTRO_ENV = { ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
 
 /** `astro build` of astro/ (Astro 5, Node adapter), then its standalone server on Node 20. */
 export async function astroRuntime({ tarball, mockUrl, serverDrop }) {
-  const dir = freshProject("astro-app", tarball);
+  const dir = freshProject(join(OUT, "astro-app"), tarball);
   cpSync(join(HERE, "astro"), dir, { recursive: true });
   const built = await run(process.execPath, [join(ROOT, "node_modules/astro/astro.js"), "build"], { cwd: dir, env: ASTRO_ENV, timeoutMs: 300_000 });
   if (built.code !== 0) return broken(`astro build failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`);

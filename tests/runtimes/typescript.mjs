@@ -1,10 +1,10 @@
 // TypeScript's module modes, each in a fresh project that installs the packed tarball: tsc
 // (strict) type-checks typescript/drop.ts against the package's declarations and compiles it,
 // then Node runs the output against the mock. One row in `make test` per mode.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { HERE, OUT, ROOT, addResult, broken, readJson, run } from "./harness.mjs";
-import { installTarball } from "./project.mjs";
+import { freshProject } from "./project.mjs";
 
 const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 
@@ -21,17 +21,13 @@ export const TYPESCRIPT_MODES = {
 /** Checks, compiles and runs one mode; `drop(dir)` runs the output and judges what it printed. */
 export async function typescriptRuntime({ name, tarball, checkDrop }) {
   const mode = TYPESCRIPT_MODES[name];
-  const dir = join(OUT, "typescript", name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `zcw-${name}`, private: true, type: mode.type }, null, 2) + "\n");
+  const dir = freshProject(join(OUT, "typescript", name), tarball, { type: mode.type });
   const compilerOptions = {
     strict: true, target: "es2022", lib: ["es2022", "dom"], types: [], skipLibCheck: false,
     module: mode.module, moduleResolution: mode.moduleResolution, outDir: "dist",
   };
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["drop.ts"] }, null, 2) + "\n");
   cpSync(join(HERE, "typescript/drop.ts"), join(dir, "drop.ts"));
-  installTarball(dir, tarball);
   const built = await run(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: dir, timeoutMs: 120_000 });
   if (built.code !== 0) return broken(`${name}: tsc failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`);
   const report = { passed: 0, failed: 0, results: [], runtime: `TypeScript ${readJson(join(ROOT, "node_modules/typescript/package.json")).version}, module ${mode.module}, moduleResolution ${mode.moduleResolution}, ${mode.type === "module" ? "ESM" : "CommonJS"} project` };
