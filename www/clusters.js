@@ -70,8 +70,8 @@ function row(cluster) {
   if (GOING.has(status)) {
     actions.append(el("span", { text: status === "DELETING" ? "Being dropped" : "Dropped", className: "muted" }));
   } else {
-    if (status === "SUSPENDED") actions.append(action("resume", cluster, "Resume"));
-    actions.append(action("drop", cluster, "Drop…"));
+    if (status === "SUSPENDED") actions.append(action("resume", cluster));
+    actions.append(action("drop", cluster));
   }
   return el("tr", { attrs: { "data-id": clusterId, "data-status": status } }, [
     name,
@@ -83,11 +83,11 @@ function row(cluster) {
   ]);
 }
 
-function action(kind, cluster, label) {
-  const button = el("button", {
-    text: label,
-    className: kind === "drop" ? "danger-outline small" : "secondary small",
-    attrs: { type: "button", "data-action": kind, "data-id": cluster.clusterId, "aria-label": `${label.replace("…", "")} ${cluster.clusterName || cluster.clusterId}${kind === "drop" ? "…" : ""}` },
-  });
-  return button;
+/** A row's button: "Drop…" opens the confirmation, "Resume" acts at once. */
+function action(kind, cluster) {
+  const name = cluster.clusterName || cluster.clusterId;
+  const [text, label, className] = kind === "drop"
+    ? ["Drop…", `Drop ${name}…`, "danger-outline small"]
+    : ["Resume", `Resume ${name}`, "secondary small"];
+  return el("button", { text, className, attrs: { type: "button", "data-action": kind, "data-id": cluster.clusterId, "aria-label": label } });
 }
