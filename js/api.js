@@ -18,7 +18,7 @@ import {
 } from "./zilliz_cloud_wasm.js";
 import { ZillizError } from "./zilliz_error.js";
 
-const CLIENT = ["apiKey", "region", "baseUrl", "timeoutMs", "maxRetries", "fetch", "onRetry"];
+const CLIENT = ["apiKey", "protect", "region", "baseUrl", "timeoutMs", "maxRetries", "fetch", "onRetry"];
 const CALL = ["signal", "timeoutMs", "maxRetries", "onRetry"];
 const DROP = [...CALL, "expectName"];
 const LIST = [...CALL, "pageSize", "currentPage"];
@@ -28,8 +28,13 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /** Each method's number for wasm's `call` (src/bindings.rs, `mod method`). */
 const METHOD = {
   dropCluster: 0, describeCluster: 1, listClusters: 2, clusterPage: 3,
-  suspendCluster: 4, resumeCluster: 5, waitUntilDropped: 6,
+  suspendCluster: 4, resumeCluster: 5, waitUntilDropped: 6, waitUntilSuspended: 7, waitUntilRunning: 8,
+  isProtected: 9,
 };
+/** What isProtected reads of a cluster. */
+const CLUSTER = ["clusterName", "clusterId"];
+/** More patterns than `protect` takes: a longer array is copied this far, and wasm refuses it. */
+const MAX_PATTERNS_READ = 101;
 
 /** Whether `value` can be handed to wasm: a revoked Proxy throws on the first look. */
 function readable(value) {
@@ -62,7 +67,12 @@ function snapshot(options, names, strict = false) {
   for (const name of names) {
     try {
       if (!hasOwn.call(options, name)) continue;
-      const value = options[name];
+      let value = options[name];
+      // An array (protect) is copied into a plain one, each element read once, so that wasm
+      // never reads a Proxy's elements; a longer one than wasm takes is cut just past it.
+      if (readable(value) && Array.isArray(value)) {
+        value = Array.from({ length: Math.min(value.length, MAX_PATTERNS_READ) }, (_, i) => value[i]);
+      }
       if (readable(value)) out[name] = value;
       else out.unreadable ??= name;
     } catch {
@@ -145,6 +155,32 @@ export class ZillizCloud {
   /** Waits until a dropped cluster is gone (Describe: not found, or status DELETED). */
   waitUntilDropped(clusterId, options) {
     return ZillizCloud.#run(this, "waitUntilDropped", clusterId, options, WAIT);
+  }
+
+  /** Waits until a cluster is suspended (Describe: SUSPENDED or STOPPED). */
+  waitUntilSuspended(clusterId, options) {
+    return ZillizCloud.#run(this, "waitUntilSuspended", clusterId, options, WAIT);
+  }
+
+  /** Waits until a cluster is running (Describe: RUNNING). */
+  waitUntilRunning(clusterId, options) {
+    return ZillizCloud.#run(this, "waitUntilRunning", clusterId, options, WAIT);
+  }
+
+  /**
+   * Whether this client's `protect` patterns refuse a drop of `cluster` (its own string
+   * properties clusterName and clusterId, read safely; wasm matches them). Never throws.
+   */
+  isProtected(cluster) {
+    try {
+      if (this === null || typeof this != "object" || !(#inner in this) || this.#inner === null) return false;
+      if (cluster === null || typeof cluster != "object") return false;
+      const own = snapshot(cluster, CLUSTER);
+      const text = (value) => (typeof value == "string" ? value : undefined);
+      return this.#inner.call(METHOD.isProtected, text(own.clusterId), text(own.clusterName)) === true;
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -4,6 +4,15 @@ export type Region = "global" | "cn";
 export interface ClientOptions {
   /** Sent only as `Authorization: Bearer ...`; never logged, never in an error. */
   apiKey: string;
+  /**
+   * Deletion protection, which the service lacks: a drop of a cluster whose name or ID matches
+   * one of these patterns is refused with kind "protected" (`*` stands for every run of
+   * characters (none included), everything else for itself, case included: "prod-*", "*-prod",
+   * "in01-6183d6bac30f801"). With no request when the ID matches; after one describe when the
+   * name does. 1 to 100 patterns of 1 to 256 characters, no control characters. A drop's call
+   * options cannot clear it.
+   */
+  protect?: string[];
   /** Default "global" (https://api.cloud.zilliz.com); "cn" is https://api.cloud.zilliz.com.cn. */
   region?: Region;
   /** An absolute http(s) URL (a proxy, a mock), with an optional path prefix; overrides `region`. */
@@ -85,6 +94,14 @@ export interface DroppedResult {
   elapsedMs: number;
 }
 
+/** What ended waitUntilSuspended ("SUSPENDED" or "STOPPED") or waitUntilRunning ("RUNNING"). */
+export interface StatusResult {
+  clusterId: string;
+  status: string;
+  polls: number;
+  elapsedMs: number;
+}
+
 /** The parsed body of a drop, suspend or resume, as the API sent it (unknown extra fields are kept). */
 export interface ClusterActionResponse {
   code: 0;
@@ -152,7 +169,8 @@ export type ZillizErrorKind =
   | "timeout"
   | "aborted"
   | "decode"
-  | "precondition";
+  | "precondition"
+  | "protected";
 
 /** Every failure rejects with a ZillizError. None of its fields ever holds the API key. */
 export class ZillizError extends Error {
@@ -202,6 +220,20 @@ export class ZillizCloud {
   resumeCluster(clusterId: string, options?: CallOptions): Promise<ClusterActionResponse>;
   /** Resolves when Describe answers not found or status DELETED; kind "timeout" past maxWaitMs. */
   waitUntilDropped(clusterId: string, options?: WaitOptions): Promise<DroppedResult>;
+  /**
+   * Resolves when Describe shows SUSPENDED (or STOPPED), on waitUntilDropped's schedule; rejects
+   * at once when the cluster can never get there: not found (kind "not_found"), DELETING or
+   * DELETED (kind "precondition").
+   */
+  waitUntilSuspended(clusterId: string, options?: WaitOptions): Promise<StatusResult>;
+  /** As waitUntilSuspended, until Describe shows RUNNING. */
+  waitUntilRunning(clusterId: string, options?: WaitOptions): Promise<StatusResult>;
+  /**
+   * Whether this client's `protect` patterns refuse a drop of this cluster (its own string
+   * properties clusterName and clusterId); false for a client without `protect` and for
+   * anything that is not such an object. Sends nothing, never throws.
+   */
+  isProtected(cluster: unknown): boolean;
   /** Frees the client's wasm memory now instead of at garbage collection. */
   free(): void;
 }

@@ -11,9 +11,9 @@ export function pollEvent(polls, elapsedMs, status, nextPollMs) {
   return { polls, elapsedMs, status, nextPollMs };
 }
 
-/** What `waitUntilDropped` resolves to. */
-export function droppedResult(clusterId, seen, polls, elapsedMs) {
-  return { clusterId, seen, polls, elapsedMs };
+/** What a wait resolves to: `member` is "seen" (waitUntilDropped) or "status" (the status waiters). */
+export function waitResult(member, clusterId, seen, polls, elapsedMs) {
+  return { clusterId, [member]: seen, polls, elapsedMs };
 }
 
 /**

@@ -18,7 +18,7 @@ WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-s
 # Debian's rustc-web of the same release), so their meaning cannot drift.
 # The crate itself builds on stable with a plain `cargo build` (scripts/stable-suite.sh).
 RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_TARGET_DIR=target/wasm RUSTC_BOOTSTRAP=1 \
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+  RUSTFLAGS="-Ctarget-feature=-reference-types -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
   cargo build --quiet --release --target wasm32-unknown-unknown -p zilliz-cloud-wasm --lib --features npm \
   -Zbuild-std=std,panic_abort
 rm -rf target/bindgen pkg

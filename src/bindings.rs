@@ -13,13 +13,14 @@ use wasm_bindgen_futures::future_to_promise;
 use crate::api::Answer;
 use crate::core::cluster::kept_in_recycle_bin;
 use crate::core::pages::next_page;
+use crate::core::protect::pattern_not_a_string;
 use crate::core::validate::{
-    field_error, not_an_object, raw_integer, raw_max_retries, raw_region, raw_required_string,
-    raw_string, raw_timeout_ms, unknown_option_error, validate_max_wait_ms,
+    field_error, not_an_object, not_patterns, raw_integer, raw_max_retries, raw_region,
+    raw_required_string, raw_string, raw_timeout_ms, unknown_option_error, validate_max_wait_ms,
 };
 use crate::core::{
-    Dropped, Endpoint, PollEvent, RawField, RetryEvent, Target, ZillizError, DESCRIBE, LIST,
-    RESUME, SUSPEND,
+    Endpoint, PollEvent, RawField, RetryEvent, Target, WaitEnd, WaitFor, ZillizError, DESCRIBE,
+    LIST, RESUME, SUSPEND, UNTIL_DROPPED, UNTIL_RUNNING, UNTIL_SUSPENDED,
 };
 use crate::{CallOptions, ClientOptions, WaitOptions, ZillizCloud};
 
@@ -29,8 +30,14 @@ extern "C" {
     fn js_retry_event(attempt: u32, max_attempts: u32, delay_ms: u32, error: JsValue) -> JsValue;
     #[wasm_bindgen(js_name = pollEvent)]
     fn js_poll_event(polls: u32, elapsed_ms: f64, status: &str, next_poll_ms: u32) -> JsValue;
-    #[wasm_bindgen(js_name = droppedResult)]
-    fn js_dropped(cluster_id: &str, seen: &str, polls: u32, elapsed_ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = waitResult)]
+    fn js_wait_result(
+        member: &str,
+        cluster_id: &str,
+        seen: &str,
+        polls: u32,
+        elapsed_ms: f64,
+    ) -> JsValue;
     #[wasm_bindgen(js_name = pageBody)]
     fn js_page_body(
         body: &JsValue,
@@ -42,8 +49,21 @@ extern "C" {
     ) -> JsValue;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy: caught, so that no
+    /// JS exception ever unwinds through wasm.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array_checked(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Whether `v` is an array; `None` when that could not be read.
+fn is_array(v: &JsValue) -> Option<bool> {
+    is_array_checked(v).ok()
+}
+
 fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object() && !v.is_function() && !Array::is_array(v)
+    v.is_object() && !v.is_function() && is_array(v) == Some(false)
 }
 
 /// Reads one option of the snapshot (none when there are no options).
@@ -69,8 +89,12 @@ fn raw_value(v: JsValue) -> RawField {
         RawField::Other("a boolean")
     } else if v.is_function() {
         RawField::Other("a function")
-    } else if Array::is_array(&v) {
-        RawField::Other("an array")
+    } else if is_array(&v) != Some(false) {
+        RawField::Other(if is_array(&v).is_some() {
+            "an array"
+        } else {
+            "a value that could not be read"
+        })
     } else if v.is_object() {
         RawField::Other("an object")
     } else {
@@ -123,7 +147,31 @@ fn read_client(options: &JsValue) -> Result<ZillizCloud, ZillizError> {
     if let Some(hook) = optional_function(options, "onRetry")? {
         built = built.on_retry(js_hook(hook, retry_event_to_js));
     }
+    built.protect = read_protect(options)?;
     ZillizCloud::new(built)
+}
+
+/// `protect`: `js/api.js` copies an array into a plain one of at most 101
+/// elements, so reading it cannot throw; the core checks the patterns.
+#[inline(never)]
+fn read_protect(options: &JsValue) -> Result<Option<Vec<String>>, ZillizError> {
+    let value = Reflect::get(options, &JsValue::from_str("protect"))
+        .map_err(|_| field_error("protect", "could not be read"))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if is_array(&value) != Some(true) {
+        return Err(not_patterns(&raw_value(value)));
+    }
+    let array: Array = value.unchecked_into();
+    let mut patterns = Vec::new();
+    for i in 0..array.length() {
+        match array.get(i).as_string() {
+            Some(pattern) => patterns.push(pattern),
+            None => return Err(pattern_not_a_string(i as usize)),
+        }
+    }
+    Ok(Some(patterns))
 }
 
 /// A JS hook: called unbound with the event; what it throws is ignored.
@@ -237,8 +285,21 @@ fn page_body((checked, _): Answer, next: JsValue) -> JsValue {
     }
 }
 
-fn dropped_to_js(d: &Dropped) -> JsValue {
-    js_dropped(&d.cluster_id, &d.seen, d.polls, d.elapsed_ms as f64)
+/// What a wait resolves to: `{ clusterId, seen, polls, elapsedMs }` for
+/// `waitUntilDropped`, `{ clusterId, status, ... }` for the status waiters.
+fn wait_end_to_js(until: &WaitFor, end: &WaitEnd) -> JsValue {
+    let member = if until.done_when_not_found {
+        "seen"
+    } else {
+        "status"
+    };
+    js_wait_result(
+        member,
+        &end.cluster_id,
+        &end.seen,
+        end.polls,
+        end.elapsed_ms as f64,
+    )
 }
 
 /// What a JS method asks of the Rust API, read and checked before anything is sent.
@@ -247,8 +308,8 @@ enum Job {
     Drop(String, CallOptions),
     /// One request of an endpoint (describe, list, suspend, resume).
     Request(&'static Endpoint, Target, CallOptions),
-    /// `waitUntilDropped`.
-    Wait(String, WaitOptions),
+    /// `waitUntilDropped`, `waitUntilSuspended`, `waitUntilRunning`.
+    Wait(&'static WaitFor, String, WaitOptions),
 }
 
 /// The client's methods, by the number `js/api.js` passes for each (its
@@ -263,6 +324,10 @@ mod method {
     pub const SUSPEND_CLUSTER: u32 = 4;
     pub const RESUME_CLUSTER: u32 = 5;
     pub const WAIT_UNTIL_DROPPED: u32 = 6;
+    pub const WAIT_UNTIL_SUSPENDED: u32 = 7;
+    pub const WAIT_UNTIL_RUNNING: u32 = 8;
+    /// Answers at once, with no promise.
+    pub const IS_PROTECTED: u32 = 9;
 }
 
 /// Reads what one of the client's methods needs. The readers stay out of
@@ -280,7 +345,14 @@ fn read_job(method: u32, cluster_id: &RawField, options: &JsValue) -> Result<Job
         method::LIST_CLUSTERS | method::CLUSTER_PAGE => {
             Job::Request(&LIST, read_page(options)?, call)
         }
-        method::WAIT_UNTIL_DROPPED => Job::Wait(id()?.to_owned(), read_wait(options, call)?),
+        method::WAIT_UNTIL_DROPPED | method::WAIT_UNTIL_SUSPENDED | method::WAIT_UNTIL_RUNNING => {
+            let until = match method {
+                method::WAIT_UNTIL_DROPPED => &UNTIL_DROPPED,
+                method::WAIT_UNTIL_SUSPENDED => &UNTIL_SUSPENDED,
+                _ => &UNTIL_RUNNING,
+            };
+            Job::Wait(until, id()?.to_owned(), read_wait(options, call)?)
+        }
         _ => return Err(ZillizError::invalid_input("no such method")),
     })
 }
@@ -309,8 +381,11 @@ async fn run(client: ZillizCloud, method: u32, job: Job) -> Result<JsValue, Zill
             }
             answer
         }
-        Job::Wait(id, wait) => {
-            return Ok(dropped_to_js(&client.wait_until_dropped(&id, wait).await?))
+        Job::Wait(until, id, wait) => {
+            return Ok(wait_end_to_js(
+                until,
+                &client.wait(until, &id, &wait).await?,
+            ))
         }
     };
     Ok(page_body(answer, JsValue::UNDEFINED))
@@ -341,9 +416,18 @@ impl JsZillizCloud {
     }
 
     /// Runs one of the client's methods (by its number in `method`).
-    /// Always returns a promise; every failure rejects it with a `ZillizError`.
-    pub fn call(&self, method: u32, cluster_id: JsValue, options: JsValue) -> Promise {
-        start(self.client.clone(), method, raw_value(cluster_id), options)
+    /// Returns a promise, and every failure rejects it with a `ZillizError`;
+    /// but `isProtected`, which answers at once: a boolean, for the cluster
+    /// whose ID is `cluster_id` and whose name is `options` (strings, or
+    /// undefined, as `js/api.js` read them from the cluster safely). One
+    /// export for every method keeps the glue and its wrappers small.
+    pub fn call(&self, method: u32, cluster_id: JsValue, options: JsValue) -> JsValue {
+        if method == method::IS_PROTECTED {
+            let id = cluster_id.as_string().unwrap_or_default();
+            let name = options.as_string();
+            return JsValue::from_bool(self.client.is_protected_name(name.as_deref(), &id));
+        }
+        start(self.client.clone(), method, raw_value(cluster_id), options).into()
     }
 }
 

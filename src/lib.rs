@@ -60,4 +60,4 @@ pub use api::{
     CallOptions, ClientOptions, ClusterActionData, ClusterActionResponse, ClusterInfo, ClusterPage,
     DropClusterData, DropClusterResponse, ListOptions, WaitOptions, ZillizCloud,
 };
-pub use core::{Dropped, ErrorKind, PollEvent, Region, RetryEvent, ZillizError};
+pub use core::{Dropped, ErrorKind, PollEvent, Region, RetryEvent, StatusReached, ZillizError};

@@ -1,6 +1,7 @@
 //! Property tests: the core's reading of a response agrees with a reference
 //! reading written directly against serde_json, on generated bodies that are
-//! mostly the API's shape; the validators and the retry policy keep their
+//! mostly the API's shape; `protect` patterns agree with a regular
+//! expression built from them, on names they mostly match; the validators and the retry policy keep their
 //! promises whatever they are fed.
 //!
 //! `cargo test` runs a short form (5,000 cases each); `make fuzz` sets
@@ -21,6 +22,7 @@ use serde_body::parse_body;
 use serde_json::Value;
 use zilliz_cloud_wasm::core::body::{exact_integer, BodyError, JsonKind, ParsedBody};
 use zilliz_cloud_wasm::core::http_date::parse_http_date_ms;
+use zilliz_cloud_wasm::core::protect::glob_matches;
 use zilliz_cloud_wasm::core::response::kind_for_code;
 use zilliz_cloud_wasm::core::retry::{server_delay_ms, RetryHints, MAX_RETRY_AFTER_MS};
 use zilliz_cloud_wasm::core::validate::{
@@ -382,5 +384,77 @@ proptest! {
             (Err(e), None) => prop_assert_eq!(e.kind(), ErrorKind::Decode, "{}: {}", text, e.message()),
             (got, want) => prop_assert!(false, "{}: core {:?}, reference {:?}", text, got.map(|c| c.page), want),
         }
+    }
+}
+
+/// A `protect` pattern: mostly names as people write them (`prod-*`,
+/// `*-preview`, IDs), from an alphabet small enough that stars meet their
+/// text often, with a multi-byte character and regex metacharacters among them.
+fn glob_pattern() -> BoxedStrategy<String> {
+    prop_oneof![
+        "[ab*.é-]{0,8}",
+        "(prod|dev|in01)-\\*",
+        "\\*-(prod|preview|a)",
+        "[a-z]{1,4}\\*[a-z]{0,3}\\*?",
+    ]
+    .boxed()
+}
+
+/// A name for `pattern`: mostly one it matches (each `*` replaced by a
+/// random run), then perhaps changed by one character, or any text at all.
+fn glob_text(pattern: String) -> BoxedStrategy<(String, String)> {
+    let stars = pattern.matches('*').count();
+    let fills = prop::collection::vec("[ab*.é-]{0,4}", stars);
+    let any_text = pattern.clone();
+    prop_oneof![
+        3 => fills.prop_map(move |fills| {
+            let mut text = String::new();
+            for (i, part) in pattern.split('*').enumerate() {
+                text.push_str(part);
+                if let Some(fill) = fills.get(i) {
+                    text.push_str(fill);
+                }
+            }
+            (pattern.clone(), text)
+        }),
+        1 => "[ab*.é-]{0,10}".prop_map(move |t| (any_text.clone(), t)),
+    ]
+    .prop_flat_map(|(p, t)| {
+        let len = t.chars().count();
+        (
+            Just(p),
+            Just(t),
+            0..=len,
+            prop_oneof![Just(None), Just(Some('a')), Just(Some('é'))],
+        )
+    })
+    .prop_map(|(p, t, at, change)| {
+        let mut chars: Vec<char> = t.chars().collect();
+        if let Some(c) = change {
+            chars.insert(at, c);
+        }
+        (p, chars.into_iter().collect())
+    })
+    .boxed()
+}
+
+/// The reference: the pattern as an anchored regular expression, `*` as `.*`
+/// (with `s`, so that it crosses every character) and the rest escaped.
+fn glob_reference(pattern: &str, text: &str) -> bool {
+    let body: Vec<String> = pattern.split('*').map(regex::escape).collect();
+    let re = regex::Regex::new(&format!("(?s)^{}$", body.join(".*"))).unwrap();
+    re.is_match(text)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn protect_patterns_agree_with_a_regex((pattern, text) in glob_pattern().prop_flat_map(glob_text)) {
+        prop_assert_eq!(
+            glob_matches(pattern.as_bytes(), text.as_bytes()),
+            glob_reference(&pattern, &text),
+            "{:?} ~ {:?}", pattern, text
+        );
     }
 }

@@ -21,7 +21,7 @@ use web_sys::AbortController;
 use zilliz_cloud_wasm::{
     CallOptions, ClientOptions, ClusterActionResponse, ClusterInfo, ClusterPage, DropClusterData,
     DropClusterResponse, Dropped, ErrorKind, ListOptions, PollEvent, Region, RetryEvent,
-    WaitOptions, ZillizCloud, ZillizError,
+    StatusReached, WaitOptions, ZillizCloud, ZillizError,
 };
 
 /// The key the mock was started with (scripts/rust-api-suite.sh).
@@ -228,6 +228,107 @@ async fn the_guarded_drop_sends_no_delete_for_another_name() {
         .unwrap();
     assert_eq!(res.data.cluster_id, CLUSTER);
     assert_eq!(requests().await.last().unwrap()["method"], "DELETE");
+}
+
+#[wasm_bindgen_test]
+async fn protect_refuses_a_protected_name_after_one_describe_and_an_id_with_none() {
+    reset(&[CLUSTER, OTHER]).await;
+    let zc = ZillizCloud::new(
+        ClientOptions::new(KEY)
+            .base_url(mock_url())
+            .protect(["prod-*", "in03-*"]),
+    )
+    .unwrap();
+    let e = zc
+        .drop_cluster_with(CLUSTER, CallOptions::new().expect_name("prod-search"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.kind().as_str(), e.attempts(), e.retryable()),
+        (ErrorKind::Protected, "protected", 1, false)
+    );
+    assert!(e.to_string().contains("\"prod-*\""), "{e}");
+    let methods: Vec<String> = requests()
+        .await
+        .iter()
+        .map(|r| r["method"].to_string())
+        .collect();
+    assert_eq!(methods, ["\"GET\""], "one describe, no DELETE");
+    let e = zc.drop_cluster("in03-aaaaaaaaaaaaaaa").await.unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Protected, 0));
+    assert_eq!(requests().await.len(), 1, "nothing sent for a protected ID");
+    let described: ClusterInfo = zc.describe_cluster(CLUSTER).await.unwrap();
+    assert!(zc.is_protected(&described));
+    assert!(!zc.is_protected(&zc.describe_cluster(OTHER).await.unwrap()));
+    assert!(
+        !client().is_protected(&described),
+        "a client without protect"
+    );
+    zc.drop_cluster(OTHER).await.unwrap();
+    let e = ZillizCloud::new(ClientOptions::new(KEY).protect(Vec::<String>::new())).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.option()),
+        (ErrorKind::InvalidInput, Some("protect"))
+    );
+    let e = ZillizCloud::new(ClientOptions::new(KEY).protect(["a\u{7}b"])).unwrap_err();
+    assert_eq!(e.option(), Some("protect"));
+}
+
+#[wasm_bindgen_test]
+async fn wait_until_running_through_resuming_and_not_when_deleting() {
+    reset(&[]).await;
+    mock(
+        "POST",
+        "clusters",
+        Some(json!({ "clusters": [{ "clusterId": CLUSTER, "clusterName": "prod-search", "status": "SUSPENDED" }] })),
+    )
+    .await;
+    mock("POST", "config", Some(json!({ "transitionMs": 700 }))).await;
+    let zc = client();
+    zc.resume_cluster(CLUSTER).await.unwrap();
+    let polls: Rc<RefCell<Vec<String>>> = Rc::default();
+    let seen = polls.clone();
+    let running: StatusReached = zc
+        .wait_until_running(
+            CLUSTER,
+            WaitOptions::new().on_poll(move |e| seen.borrow_mut().push(e.status.clone())),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            running.cluster_id.as_str(),
+            running.status.as_str(),
+            running.polls
+        ),
+        (CLUSTER, "RUNNING", 2)
+    );
+    assert_eq!(*polls.borrow(), ["RESUMING"]);
+    zc.suspend_cluster(CLUSTER).await.unwrap();
+    let suspended = zc
+        .wait_until_suspended(CLUSTER, WaitOptions::new())
+        .await
+        .unwrap();
+    assert_eq!(suspended.status, "SUSPENDED");
+    mock("POST", "config", Some(json!({ "deletingMs": 60000 }))).await;
+    zc.drop_cluster(CLUSTER).await.unwrap();
+    let e = zc
+        .wait_until_running(CLUSTER, WaitOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.attempts(), e.retryable()),
+        (ErrorKind::Precondition, 1, false)
+    );
+    assert_eq!(
+        e.to_string(),
+        format!("cluster {CLUSTER} is DELETING: it will never be RUNNING")
+    );
+    let e = zc
+        .wait_until_suspended(MISSING, WaitOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!((e.kind(), e.code()), (ErrorKind::NotFound, Some(96018)));
 }
 
 #[wasm_bindgen_test]

@@ -9,12 +9,12 @@ use wasm_bindgen::JsValue;
 use super::options::{CallOptions, ClientOptions, ListOptions, RetryHook, WaitOptions};
 use super::response::{ClusterActionResponse, ClusterInfo, ClusterPage};
 use crate::core::base_url::accept_serialized;
-use crate::core::cluster::check_cluster_name;
-use crate::core::validate::{base_url_error, validate_expect_name};
+use crate::core::validate::base_url_error;
 use crate::core::{
-    request_template, validate_client_options, Call, Checked, ClientConfig, ClientSpec, Dropped,
-    Endpoint, ErrorKind, Next, ParsedBody, Seen, Target, WaitStep, Waiter, ZillizError, DESCRIBE,
-    DROP, LIST, RESUME, SUSPEND,
+    request_template, validate_client_options, Call, Checked, ClientConfig, ClientSpec, DropGuard,
+    Dropped, Endpoint, ErrorKind, Next, ParsedBody, Seen, StatusReached, Target, WaitEnd, WaitFor,
+    WaitStep, Waiter, ZillizError, DESCRIBE, DROP, LIST, RESUME, SUSPEND, UNTIL_DROPPED,
+    UNTIL_RUNNING, UNTIL_SUSPENDED,
 };
 use crate::transport::{self, Channel};
 
@@ -51,6 +51,7 @@ impl ZillizCloud {
             base_url: options.base_url.as_deref(),
             timeout_ms: options.timeout_ms,
             max_retries: options.max_retries,
+            protect: options.protect.as_deref(),
         })?;
         // What is sent is what the runtime's URL makes of the base URL.
         let href = transport::url_href(&config.base_url).unwrap_or_default();
@@ -163,21 +164,76 @@ impl ZillizCloud {
         cluster_id: &str,
         options: WaitOptions,
     ) -> Result<Dropped, ZillizError> {
-        let mut waiter = Waiter::new(&self.inner.config, cluster_id, options.max_wait_ms)?;
+        self.wait(&UNTIL_DROPPED, cluster_id, &options)
+            .await
+            .map(Dropped::from)
+    }
+
+    /// Waits, as [`wait_until_dropped`](Self::wait_until_dropped) does,
+    /// until Describe shows `SUSPENDED` (or `STOPPED`). Fails at once when
+    /// the cluster can never get there: not found (kind `not_found`), or
+    /// `DELETING` or `DELETED` (kind `precondition`).
+    pub async fn wait_until_suspended(
+        &self,
+        cluster_id: &str,
+        options: WaitOptions,
+    ) -> Result<StatusReached, ZillizError> {
+        self.wait(&UNTIL_SUSPENDED, cluster_id, &options)
+            .await
+            .map(StatusReached::from)
+    }
+
+    /// Waits until Describe shows `RUNNING`, as
+    /// [`wait_until_suspended`](Self::wait_until_suspended) waits for `SUSPENDED`.
+    pub async fn wait_until_running(
+        &self,
+        cluster_id: &str,
+        options: WaitOptions,
+    ) -> Result<StatusReached, ZillizError> {
+        self.wait(&UNTIL_RUNNING, cluster_id, &options)
+            .await
+            .map(StatusReached::from)
+    }
+
+    /// Whether a drop of this cluster would be refused by the client's
+    /// `protect` patterns (its name or its ID matches one); sends nothing.
+    pub fn is_protected(&self, cluster: &ClusterInfo) -> bool {
+        self.is_protected_name(Some(&cluster.cluster_name), &cluster.cluster_id)
+    }
+
+    pub(crate) fn is_protected_name(&self, name: Option<&str>, cluster_id: &str) -> bool {
+        self.inner
+            .config
+            .protect
+            .matching(name, cluster_id)
+            .is_some()
+    }
+
+    /// The one waiter: describes, and waits between them, until the row `until` says done.
+    pub(crate) async fn wait(
+        &self,
+        until: &'static WaitFor,
+        cluster_id: &str,
+        options: &WaitOptions,
+    ) -> Result<WaitEnd, ZillizError> {
+        let mut waiter = Waiter::new(&self.inner.config, until, cluster_id, options.max_wait_ms)?;
         let started = transport::now_ms();
         loop {
-            let status = match self
+            let described = self
                 .request(&DESCRIBE, Target::cluster(cluster_id), &options.call)
-                .await
-            {
-                Ok((checked, _)) => Some(data_text(&checked.body, "status").unwrap_or_default()),
-                Err(e) if e.kind() == ErrorKind::NotFound => None,
+                .await;
+            let status;
+            let seen = match described {
+                Ok((checked, _)) => {
+                    status = data_text(&checked.body, "status").unwrap_or_default();
+                    Seen::Status(&status)
+                }
+                Err(e) if e.kind() == ErrorKind::NotFound => Seen::NotFound(e),
                 Err(e) => return Err(e),
             };
-            let seen = status.as_deref().map_or(Seen::NotFound, Seen::Status);
             let elapsed_ms = (transport::now_ms() - started).max(0.0) as u64;
             match waiter.after_describe(seen, elapsed_ms)? {
-                WaitStep::Done(dropped) => return Ok(dropped),
+                WaitStep::Done(end) => return Ok(end),
                 WaitStep::Poll(event) => {
                     if let Some(hook) = &options.on_poll {
                         hook(&event);
@@ -193,19 +249,29 @@ impl ZillizCloud {
         }
     }
 
-    /// A drop, guarded when the options name the cluster: then one describe
-    /// first, and the DELETE only if the name matches exactly. Attempts
-    /// count both requests. One await point for both, so that the pipeline's
+    /// A drop, guarded when the client protects clusters or the options
+    /// name the cluster: then one describe first, and the DELETE only if the
+    /// cluster is not protected and its name matches exactly. Attempts count
+    /// both requests. One await point for both, so that the pipeline's
     /// future is embedded once.
     pub(crate) async fn drop_answer(
         &self,
         cluster_id: &str,
         options: &CallOptions,
     ) -> Result<Answer, ZillizError> {
-        let guard = options.expect_name.as_deref();
-        validate_expect_name(guard)?;
+        let key = self.inner.config.api_key.expose();
+        let guard = DropGuard::new(
+            cluster_id,
+            &self.inner.config.protect,
+            options.expect_name.as_deref(),
+            key,
+        )?;
         let mut looked = 0;
-        let mut endpoint: &'static Endpoint = if guard.is_some() { &DESCRIBE } else { &DROP };
+        let mut endpoint: &'static Endpoint = if guard.needs_describe() {
+            &DESCRIBE
+        } else {
+            &DROP
+        };
         loop {
             let answer = self
                 .request(endpoint, Target::cluster(cluster_id), options)
@@ -214,21 +280,18 @@ impl ZillizCloud {
                     e.attempts += looked;
                     e
                 })?;
-            match guard.filter(|_| *endpoint == DESCRIBE) {
-                None => return Ok((answer.0, looked + answer.1)),
-                Some(expected) => {
-                    looked = answer.1;
-                    let name = data_text(&answer.0.body, "clusterName");
-                    let key = self.inner.config.api_key.expose();
-                    check_cluster_name(cluster_id, expected, name.as_deref(), key).map_err(
-                        |mut e| {
-                            e.attempts = looked;
-                            e
-                        },
-                    )?;
-                    endpoint = &DROP;
-                }
+            if *endpoint == DROP {
+                return Ok((answer.0, looked + answer.1));
             }
+            looked = answer.1;
+            let name = data_text(&answer.0.body, "clusterName");
+            guard
+                .after_describe(name.as_deref(), key)
+                .map_err(|mut e| {
+                    e.attempts = looked;
+                    e
+                })?;
+            endpoint = &DROP;
         }
     }
 

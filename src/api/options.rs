@@ -26,6 +26,7 @@ pub struct ClientOptions {
     pub(crate) max_retries: Option<u32>,
     pub(crate) fetch: Option<Function>,
     pub(crate) on_retry: Option<RetryHook>,
+    pub(crate) protect: Option<Vec<String>>,
 }
 
 impl ClientOptions {
@@ -40,7 +41,20 @@ impl ClientOptions {
             max_retries: None,
             fetch: None,
             on_retry: None,
+            protect: None,
         }
+    }
+
+    /// Refuses drops of the clusters whose name or ID matches one of these
+    /// patterns (`*` stands for any run of characters, the rest for itself,
+    /// case included), with [`ErrorKind::Protected`](crate::ErrorKind::Protected):
+    /// with no request when the ID matches, after one describe when the
+    /// name does. 1 to 100 patterns of 1 to 256 characters, no control
+    /// character; checked by [`ZillizCloud::new`](crate::ZillizCloud::new).
+    #[must_use = "a builder does nothing until it is passed to a call"]
+    pub fn protect(mut self, patterns: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.protect = Some(patterns.into_iter().map(Into::into).collect());
+        self
     }
 
     /// The region whose control plane to call (ignored when a base URL is set).
@@ -101,6 +115,7 @@ impl core::fmt::Debug for ClientOptions {
             .field("max_retries", &self.max_retries)
             .field("fetch", &self.fetch.as_ref().map(|_| "custom"))
             .field("on_retry", &self.on_retry.as_ref().map(|_| "set"))
+            .field("protect", &self.protect)
             .finish()
     }
 }
@@ -228,8 +243,9 @@ impl ListOptions {
 
 call_option_builders!(ListOptions);
 
-/// Options of [`wait_until_dropped`](crate::ZillizCloud::wait_until_dropped):
-/// the longest wait, a hook per describe, and the options of each describe.
+/// Options of a wait ([`wait_until_dropped`](crate::ZillizCloud::wait_until_dropped),
+/// [`wait_until_suspended`](crate::ZillizCloud::wait_until_suspended),
+/// [`wait_until_running`](crate::ZillizCloud::wait_until_running)): the longest wait, a hook per describe, and the options of each describe.
 #[derive(Clone, Default)]
 pub struct WaitOptions {
     pub(crate) call: CallOptions,

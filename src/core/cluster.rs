@@ -2,10 +2,7 @@
 //! recycle bin keeps, and the guarded drop's name check.
 
 use super::error::{ErrorKind, ZillizError};
-use super::text::{redact, truncate};
-
-/// Names are cut to this length in messages.
-const MAX_NAME_BYTES: usize = 256;
+use super::text::quoted;
 
 /// Whether a drop of a cluster of this plan can be undone from the recycle
 /// bin: Dedicated plans only. A Free cluster has been seen described with
@@ -27,29 +24,17 @@ pub fn check_cluster_name(
     if described == Some(expected) {
         return Ok(());
     }
-    // Quoted as they are, spaces and case kept (a name that differs only
-    // there must read differently), less control characters and the key.
-    let quoted = |name: &str| {
-        let printable: String = name.chars().filter(|c| !c.is_control()).collect();
-        let mut q = String::from("\"");
-        q.push_str(truncate(
-            &redact(truncate(&printable, MAX_NAME_BYTES + secret.len()), secret),
-            MAX_NAME_BYTES,
-        ));
-        q.push('"');
-        q
-    };
     let mut m = String::from("cluster ");
     m.push_str(cluster_id);
     match described {
         Some(name) => {
             m.push_str(" is named ");
-            m.push_str(&quoted(name));
+            m.push_str(&quoted(name, secret));
         }
         None => m.push_str(" has no name in its description"),
     }
     m.push_str(", not ");
-    m.push_str(&quoted(expected));
+    m.push_str(&quoted(expected, secret));
     m.push_str(" as expected: it was not dropped");
     Err(ZillizError::new(ErrorKind::Precondition, m))
 }

@@ -30,8 +30,11 @@ pub enum ErrorKind {
     Aborted,
     /// A response that is not the documented JSON.
     Decode,
-    /// A guarded drop found the cluster under another name, and sent no DELETE.
+    /// A guarded drop found the cluster under another name, and sent no DELETE;
+    /// or a status waiter found the cluster being dropped.
     Precondition,
+    /// A drop refused by the client's `protect` patterns: no DELETE was sent.
+    Protected,
 }
 
 impl ErrorKind {
@@ -50,6 +53,7 @@ impl ErrorKind {
             ErrorKind::Aborted => "aborted",
             ErrorKind::Decode => "decode",
             ErrorKind::Precondition => "precondition",
+            ErrorKind::Protected => "protected",
         }
     }
 }
@@ -186,6 +190,7 @@ mod tests {
             Aborted,
             Decode,
             Precondition,
+            Protected,
         ];
         let names: Vec<&str> = all.iter().map(|k| k.as_str()).collect();
         assert_eq!(
@@ -202,7 +207,8 @@ mod tests {
                 "timeout",
                 "aborted",
                 "decode",
-                "precondition"
+                "precondition",
+                "protected"
             ]
         );
     }

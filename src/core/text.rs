@@ -35,6 +35,23 @@ pub fn truncate(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or("")
 }
 
+/// Names are cut to this length in messages.
+const MAX_NAME_BYTES: usize = 256;
+
+/// `"text"` for a message: quoted as it is, spaces and case kept (a name
+/// that differs only there must read differently), less control characters
+/// and `secret`, cut to a readable length.
+pub fn quoted(text: &str, secret: &str) -> String {
+    let printable: String = text.chars().filter(|c| !c.is_control()).collect();
+    let mut q = String::from("\"");
+    q.push_str(truncate(
+        &redact(truncate(&printable, MAX_NAME_BYTES + secret.len()), secret),
+        MAX_NAME_BYTES,
+    ));
+    q.push('"');
+    q
+}
+
 /// The shortest run of the key that counts as a leak: every run of this many
 /// bytes of the key is removed from a text, not only the whole key, so that
 /// no part of it survives a cut or an echo of a fragment.

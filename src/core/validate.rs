@@ -6,6 +6,7 @@
 
 use super::base_url::normalize_base_url;
 use super::error::ZillizError;
+use super::protect::Protection;
 use super::text::push_int;
 
 /// Where the real control plane lives, by region.
@@ -109,6 +110,8 @@ pub struct ClientSpec<'a> {
     pub timeout_ms: Option<u32>,
     /// Retries after the first attempt.
     pub max_retries: Option<u32>,
+    /// Patterns of clusters whose drop is refused; `None` protects nothing.
+    pub protect: Option<&'a [String]>,
 }
 
 /// Validated client options.
@@ -122,6 +125,8 @@ pub struct ClientConfig {
     pub timeout_ms: u32,
     /// Retries after the first attempt.
     pub max_retries: u32,
+    /// The drops this client refuses.
+    pub protect: Protection,
 }
 
 /// The settings of one call: the client's, overridden per call.
@@ -149,6 +154,11 @@ fn wrong_type(field: &str, expected: &str, got: &RawField) -> ZillizError {
     ZillizError::invalid_option(field, m)
 }
 
+/// `protect` that is not an array of patterns.
+pub fn not_patterns(got: &RawField) -> ZillizError {
+    wrong_type("protect", "an array of patterns", got)
+}
+
 /// "`field` `problem`", naming `field` as the option refused.
 pub fn field_error(field: &str, problem: &str) -> ZillizError {
     let mut m = String::from(field);
@@ -174,6 +184,10 @@ pub fn validate_client_options(spec: &ClientSpec<'_>) -> Result<ClientConfig, Zi
         base_url,
         timeout_ms: validate_timeout_ms(spec.timeout_ms)?.unwrap_or(DEFAULT_TIMEOUT_MS),
         max_retries: validate_max_retries(spec.max_retries)?.unwrap_or(DEFAULT_MAX_RETRIES),
+        protect: match spec.protect {
+            None => Protection::default(),
+            Some(patterns) => Protection::new(patterns)?,
+        },
     })
 }
 

@@ -1,7 +1,9 @@
-//! Waiting until a dropped cluster is gone: describes (each a read with its
-//! own retries, through the one request pipeline) and waits between them.
-//! The schedule and every decision are here; the Rust API runs the loop over
-//! the transport's sleep.
+//! Waiting until a cluster gets somewhere (gone, suspended, running):
+//! describes (each a read with its own retries, through the one request
+//! pipeline) and waits between them. One waiter: what ends a wait, and what
+//! fails it at once, is a row of data ([`WaitFor`]), as AWS's waiters read
+//! their acceptors. The schedule and every decision are here; the Rust API
+//! runs the loop over the transport's sleep.
 
 use super::attempt::aborted_error;
 use super::error::{ErrorKind, ZillizError};
@@ -24,11 +26,51 @@ pub fn poll_delay_ms(polls: u32) -> u32 {
     FIRST_POLL_MS.saturating_mul(1 << exp).min(MAX_POLL_MS)
 }
 
+/// What a wait is for: which statuses end it, which fail it at once (the
+/// cluster can never get there), and what a not-found means: the end of a
+/// drop's wait, and for the others the describe's own `not_found` error. Any other
+/// status means wait and describe again.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WaitFor {
+    /// For messages: "gone", "SUSPENDED", "RUNNING".
+    pub goal: &'static str,
+    /// The statuses that end the wait.
+    pub done: &'static [&'static str],
+    /// The statuses that fail it at once, with kind `precondition`.
+    pub fail: &'static [&'static str],
+    /// Whether Describe's not found ends the wait (else it fails it, kind `not_found`).
+    pub done_when_not_found: bool,
+}
+
+/// `wait_until_dropped`: not found, or `DELETED`.
+pub const UNTIL_DROPPED: WaitFor = WaitFor {
+    goal: "gone",
+    done: &["DELETED"],
+    fail: &[],
+    done_when_not_found: true,
+};
+
+/// `wait_until_suspended`: `SUSPENDED`, or `STOPPED` as some answers say.
+pub const UNTIL_SUSPENDED: WaitFor = WaitFor {
+    goal: "SUSPENDED",
+    done: &["SUSPENDED", "STOPPED"],
+    fail: &["DELETING", "DELETED"],
+    done_when_not_found: false,
+};
+
+/// `wait_until_running`.
+pub const UNTIL_RUNNING: WaitFor = WaitFor {
+    goal: "RUNNING",
+    done: &["RUNNING"],
+    fail: &["DELETING", "DELETED"],
+    done_when_not_found: false,
+};
+
 /// What a describe showed of the cluster.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Seen<'a> {
-    /// Describe answered not found.
-    NotFound,
+    /// Describe answered not found: its error.
+    NotFound(ZillizError),
     /// Describe answered a cluster with this status.
     Status(&'a str),
 }
@@ -48,7 +90,20 @@ pub struct PollEvent {
     pub next_poll_ms: u32,
 }
 
-/// The end of a wait: the cluster is gone.
+/// The end of a wait: what ended it, before the API names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WaitEnd {
+    /// The cluster waited for.
+    pub cluster_id: String,
+    /// `"not_found"`, or the status that ended the wait.
+    pub seen: String,
+    /// Describes made.
+    pub polls: u32,
+    /// Milliseconds from the start to the describe that ended the wait.
+    pub elapsed_ms: u64,
+}
+
+/// The end of `wait_until_dropped`: the cluster is gone.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dropped {
@@ -62,18 +117,55 @@ pub struct Dropped {
     pub elapsed_ms: u64,
 }
 
+impl From<WaitEnd> for Dropped {
+    fn from(end: WaitEnd) -> Dropped {
+        Dropped {
+            cluster_id: end.cluster_id,
+            seen: end.seen,
+            polls: end.polls,
+            elapsed_ms: end.elapsed_ms,
+        }
+    }
+}
+
+/// The end of `wait_until_suspended` or `wait_until_running`: the cluster got there.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusReached {
+    /// The cluster waited for.
+    pub cluster_id: String,
+    /// The status that ended the wait (`SUSPENDED` or `STOPPED`; `RUNNING`).
+    pub status: String,
+    /// Describes made.
+    pub polls: u32,
+    /// Milliseconds from the start to the describe that ended the wait.
+    pub elapsed_ms: u64,
+}
+
+impl From<WaitEnd> for StatusReached {
+    fn from(end: WaitEnd) -> StatusReached {
+        StatusReached {
+            cluster_id: end.cluster_id,
+            status: end.seen,
+            polls: end.polls,
+            elapsed_ms: end.elapsed_ms,
+        }
+    }
+}
+
 /// After a describe: done, or wait and describe again.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WaitStep {
-    /// The cluster is gone.
-    Done(Dropped),
+    /// The cluster got where the wait was for.
+    Done(WaitEnd),
     /// Call `on_poll` with this event, wait `next_poll_ms`, describe again.
     Poll(PollEvent),
 }
 
-/// One `wait_until_dropped`, from its first describe to its end.
+/// One wait, from its first describe to its end.
 #[derive(Debug)]
 pub struct Waiter {
+    until: &'static WaitFor,
     cluster_id: String,
     max_wait_ms: u32,
     polls: u32,
@@ -84,11 +176,13 @@ impl Waiter {
     /// Checks the input before any request.
     pub fn new(
         config: &ClientConfig,
+        until: &'static WaitFor,
         cluster_id: &str,
         max_wait_ms: Option<u32>,
     ) -> Result<Waiter, ZillizError> {
         validate_cluster_id(cluster_id)?;
         Ok(Waiter {
+            until,
             cluster_id: cluster_id.to_owned(),
             max_wait_ms: validate_max_wait_ms(max_wait_ms)?.unwrap_or(DEFAULT_MAX_WAIT_MS),
             polls: 0,
@@ -96,9 +190,9 @@ impl Waiter {
         })
     }
 
-    /// Decides after a describe, `elapsed_ms` after the start: done on not
-    /// found or `DELETED`; otherwise the next wait, unless it would end past
-    /// `maxWaitMs` (then kind `timeout`, naming the last status seen).
+    /// Decides after a describe, `elapsed_ms` after the start: done or
+    /// failed as the row says; otherwise the next wait, unless it would end
+    /// past `maxWaitMs` (then kind `timeout`, naming the last status seen).
     pub fn after_describe(
         &mut self,
         seen: Seen<'_>,
@@ -106,8 +200,15 @@ impl Waiter {
     ) -> Result<WaitStep, ZillizError> {
         self.polls += 1;
         let status = match seen {
-            Seen::NotFound => return Ok(self.done("not_found", elapsed_ms)),
-            Seen::Status("DELETED") => return Ok(self.done("DELETED", elapsed_ms)),
+            Seen::NotFound(_) if self.until.done_when_not_found => {
+                return Ok(self.done("not_found", elapsed_ms))
+            }
+            Seen::NotFound(mut error) => {
+                error.attempts = self.polls;
+                return Err(error);
+            }
+            Seen::Status(s) if self.until.done.contains(&s) => return Ok(self.done(s, elapsed_ms)),
+            Seen::Status(s) if self.until.fail.contains(&s) => return Err(self.never_there(s)),
             Seen::Status(status) => {
                 clean_text(status, MAX_STATUS_BYTES, self.key.expose()).unwrap_or_default()
             }
@@ -142,8 +243,21 @@ impl Waiter {
         }))
     }
 
+    /// The cluster is being dropped: it can never get where the wait is for.
+    fn never_there(&self, status: &str) -> ZillizError {
+        let mut m = String::from("cluster ");
+        m.push_str(&self.cluster_id);
+        m.push_str(" is ");
+        m.push_str(status);
+        m.push_str(": it will never be ");
+        m.push_str(self.until.goal);
+        let mut e = ZillizError::new(ErrorKind::Precondition, m);
+        e.attempts = self.polls;
+        e
+    }
+
     fn done(&self, seen: &str, elapsed_ms: u64) -> WaitStep {
-        WaitStep::Done(Dropped {
+        WaitStep::Done(WaitEnd {
             cluster_id: self.cluster_id.clone(),
             seen: seen.to_owned(),
             polls: self.polls,
@@ -170,7 +284,97 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        Waiter::new(&config, "in01-x", max_wait_ms).unwrap()
+        Waiter::new(&config, &UNTIL_DROPPED, "in01-x", max_wait_ms).unwrap()
+    }
+
+    fn status_waiter(until: &'static WaitFor) -> Waiter {
+        let config = validate_client_options(&ClientSpec {
+            api_key: "sk-wait-test-key",
+            ..Default::default()
+        })
+        .unwrap();
+        Waiter::new(&config, until, "in01-x", None).unwrap()
+    }
+
+    /// Describe's not found, as the pipeline reports it.
+    fn not_found() -> Seen<'static> {
+        let mut e = ZillizError::new(ErrorKind::NotFound, "Cluster not found");
+        e.code = Some(96018);
+        e.attempts = 1;
+        Seen::NotFound(e)
+    }
+
+    #[test]
+    fn a_status_waiter_ends_on_its_statuses_only() {
+        for (until, ends) in [
+            (&UNTIL_SUSPENDED, &["SUSPENDED", "STOPPED"][..]),
+            (&UNTIL_RUNNING, &["RUNNING"][..]),
+        ] {
+            for status in ends {
+                let mut w = status_waiter(until);
+                let step = w.after_describe(Seen::Status("RESUMING"), 0).unwrap();
+                assert!(
+                    matches!(step, WaitStep::Poll(_)),
+                    "{status}: RESUMING waits"
+                );
+                let WaitStep::Done(end) = w.after_describe(Seen::Status(status), 1500).unwrap()
+                else {
+                    panic!("{status} ends the wait for {}", until.goal);
+                };
+                assert_eq!(
+                    StatusReached::from(end),
+                    StatusReached {
+                        cluster_id: "in01-x".into(),
+                        status: (*status).into(),
+                        polls: 2,
+                        elapsed_ms: 1500
+                    }
+                );
+            }
+            for other in [
+                "SUSPENDING",
+                "RESUMING",
+                "CREATING",
+                "MODIFYING",
+                "",
+                "running",
+            ] {
+                if !ends.contains(&other) {
+                    let step = status_waiter(until).after_describe(Seen::Status(other), 0);
+                    assert!(matches!(step, Ok(WaitStep::Poll(_))), "{other} waits");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_status_waiter_fails_at_once_when_the_cluster_is_going() {
+        for until in [&UNTIL_SUSPENDED, &UNTIL_RUNNING] {
+            for status in ["DELETING", "DELETED"] {
+                let mut w = status_waiter(until);
+                w.after_describe(Seen::Status("RESUMING"), 0).unwrap();
+                let e = w.after_describe(Seen::Status(status), 1000).unwrap_err();
+                assert_eq!(
+                    (e.kind(), e.attempts(), e.retryable()),
+                    (ErrorKind::Precondition, 2, false)
+                );
+                assert_eq!(
+                    e.message(),
+                    format!(
+                        "cluster in01-x is {status}: it will never be {}",
+                        until.goal
+                    )
+                );
+            }
+            let e = status_waiter(until)
+                .after_describe(not_found(), 0)
+                .unwrap_err();
+            assert_eq!(
+                (e.kind(), e.code(), e.attempts()),
+                (ErrorKind::NotFound, Some(96018), 1)
+            );
+            assert_eq!(e.message(), "Cluster not found", "the describe's own error");
+        }
     }
 
     #[test]
@@ -211,12 +415,13 @@ mod tests {
         let WaitStep::Done(d) = w.after_describe(Seen::Status("DELETED"), 3100).unwrap() else {
             panic!("DELETED ends the wait");
         };
+        let d = Dropped::from(d);
         assert_eq!(
             (d.seen.as_str(), d.polls, d.elapsed_ms),
             ("DELETED", 3, 3100)
         );
         let mut w = waiter(None);
-        let WaitStep::Done(d) = w.after_describe(Seen::NotFound, 5).unwrap() else {
+        let WaitStep::Done(d) = w.after_describe(not_found(), 5).unwrap() else {
             panic!("not found ends the wait");
         };
         assert_eq!(
@@ -254,7 +459,7 @@ mod tests {
             "a wait of 1 ms"
         );
         assert!(
-            waiter(Some(1)).after_describe(Seen::NotFound, 0).is_ok(),
+            waiter(Some(1)).after_describe(not_found(), 0).is_ok(),
             "done before any wait"
         );
     }
@@ -279,7 +484,7 @@ mod tests {
         })
         .unwrap();
         for (id, max) in [("a/b", None), ("c", Some(0)), ("c", Some(86_400_001))] {
-            let e = Waiter::new(&config, id, max).unwrap_err();
+            let e = Waiter::new(&config, &UNTIL_DROPPED, id, max).unwrap_err();
             assert_eq!((e.kind(), e.attempts()), (ErrorKind::InvalidInput, 0));
         }
     }

@@ -18,7 +18,7 @@ before(async () => {
   mock = await startMock();
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work);
-  for (const name of ["look-then-drop.mjs", "list.mjs", "nightly-suspend.mjs"]) copyFileSync(source + name, work + name);
+  for (const name of ["look-then-drop.mjs", "list.mjs", "nightly-suspend.mjs", "protect-then-suspend.mjs"]) copyFileSync(source + name, work + name);
 });
 after(async () => {
   rmSync(work, { recursive: true, force: true });
@@ -48,6 +48,15 @@ describe("README lifecycle quick starts", () => {
     assert.match(stdout, /^prod-search \(Standard, RUNNING, aws-us-west-2\)\nNot dropped: cluster .* is named "prod-search", not "prod-old-name"/);
     assert.ok(!(await mock.requests()).some((r) => r.method === "DELETE"), "no DELETE");
   }, { timeout: 60_000 });
+
+  it("protect-then-suspend.mjs: a protected cluster is not dropped, then suspended and resumed, each waited for", async () => {
+    await mock.timing({ transitionMs: 700 });
+    const { stdout } = await run("protect-then-suspend.mjs", { CLUSTER_ID: SEEDED[0] });
+    assert.match(stdout, /^prod-search is protected: no Drop for it\.\nNot dropped: cluster in01-6183d6bac30f801 \("prod-search"\) is protected by the pattern "prod-\*": it was not dropped\n/);
+    assert.match(stdout, /still SUSPENDING\nSUSPENDED after 2 checks\nRUNNING after 2 checks\n$/);
+    const methods = (await mock.requests()).map((r) => `${r.method} ${r.path.split("/").pop()}`);
+    assert.deepEqual(methods, [`GET ${SEEDED[0]}`, `GET ${SEEDED[0]}`, "POST suspend", `GET ${SEEDED[0]}`, `GET ${SEEDED[0]}`, "POST resume", `GET ${SEEDED[0]}`, `GET ${SEEDED[0]}`]);
+  });
 
   it("list.mjs: every cluster with what a drop would lose", async () => {
     await mock.generate(120);

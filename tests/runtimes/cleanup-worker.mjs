@@ -103,18 +103,46 @@ await check("a real run drops the old ones, each after a describe", async () => 
   if (run.output.includes(apiKey)) throw new Error("the key was printed");
 });
 
-await check("a cluster renamed between the list and the drop is skipped, with no DELETE", async () => {
+/** A real run over one old cluster that is renamed to `rename` between the list and its drop. */
+function renamedDuringTheRun(rename) {
   const old = record(6, "preview-pr-106", 100);
   // The describe that guards the drop waits 1.5 s; the cluster is renamed meanwhile.
-  const run = await scheduledRun([old], { env: { CLEANUP_DRY_RUN: "false" }, faults: [{ delayMs: 0 }, { delayMs: 1500 }], during: async () => {
+  return scheduledRun([old], { env: { CLEANUP_DRY_RUN: "false" }, faults: [{ delayMs: 0 }, { delayMs: 1500 }], during: async () => {
     for (let i = 0; i < 50 && !(await control("GET", "requests")).some((r) => r.method === "GET" && r.path === "/v2/clusters"); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await control("POST", "clusters", { clusters: [{ ...old, clusterName: "prod-keep-me" }] });
+    await control("POST", "clusters", { clusters: [{ ...old, clusterName: rename }] });
   } });
+}
+
+await check("a cluster renamed between the list and the drop is skipped, with no DELETE", async () => {
+  const run = await renamedDuringTheRun("keep-me");
   equal(actions(run.lines), ["preview-pr-106:skipped"], "lines");
   if (!run.lines[0].reason.startsWith("renamed since the list")) throw new Error(`reason: ${run.lines[0].reason}`);
   equal(deletes(run.requests), [], "DELETEs");
+});
+
+await check("a cluster renamed into a protected name (wrangler.toml's prod-*) is skipped as protected", async () => {
+  const run = await renamedDuringTheRun("prod-keep-me");
+  equal(actions(run.lines), ["preview-pr-106:skipped"], "lines");
+  equal(run.lines[0].reason, "protected (prod-*)", "reason");
+  equal(deletes(run.requests), [], "DELETEs");
+});
+
+await check("CLEANUP_PROTECT: a matching cluster is skipped with its pattern, never described, and counts toward nothing", async () => {
+  const kept = record(31, "preview-pr-301", 100);
+  const other = record(32, "preview-pr-302", 100);
+  const run = await scheduledRun([kept, other], { env: { CLEANUP_DRY_RUN: "false", CLEANUP_MAX_DROPS: "1", CLEANUP_PROTECT: " in01-nothing*, preview-pr-301 ,prod-*" } });
+  equal(actions(run.lines), ["preview-pr-301:skipped", "preview-pr-302:dropped"], "lines");
+  equal(run.lines[0].reason, "protected (preview-pr-301)", "reason");
+  equal(deletes(run.requests), [other.clusterId], "DELETEs");
+  equal(run.requests.map((r) => `${r.method} ${r.clusterId ?? ""}`.trim()), ["GET", `GET ${other.clusterId}`, `DELETE ${other.clusterId}`], "requests");
+  const dry = await scheduledRun([kept, other], { env: { CLEANUP_PROTECT: "preview-pr-301" } });
+  equal(actions(dry.lines), ["preview-pr-301:skipped", "preview-pr-302:would_drop"], "a dry run chooses the same");
+  const bad = await scheduledRun([kept], { env: { CLEANUP_DRY_RUN: "false", CLEANUP_PROTECT: "a\u0007b" } });
+  equal(actions(bad.lines), ["undefined:failed"], "a bad pattern refuses the run");
+  if (!bad.lines[0].reason.startsWith("invalid_input: protect")) throw new Error(`reason: ${bad.lines[0].reason}`);
+  equal(bad.requests.length, 0, "requests of a refused run");
 });
 
 await check("a rate-limited list is retried, then the run goes on", async () => {

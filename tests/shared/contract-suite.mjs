@@ -550,6 +550,120 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
       const got = [{ plan: "Standard" }, { plan: "Enterprise" }, { plan: "Free" }, { plan: "Serverless" }, {}, null, proxy, throwing].map((c) => keptInRecycleBin(c));
       deepEqual(got, [true, true, false, false, false, false, false, false], "answers");
     }],
+
+    // ---- Protection, and waiting for suspend and resume ----
+
+    ["protect: a protected name is one GET and no DELETE; a protected ID sends nothing", async () => {
+      await mock.seed([CLUSTER, OTHER_CLUSTER]);
+      const zc = client({ protect: ["prod-*", "*-eu"] });
+      const byName = await failure(zc.dropCluster(CLUSTER), "protected name");
+      expectError(byName, { kind: "protected", attempts: 1, retryable: false, maybeDropped: false, option: null }, "protected name");
+      assert(byName.message.includes('"prod-search"') && byName.message.includes('"prod-*"') && byName.message.includes(CLUSTER), `names the cluster and the pattern: ${byName.message}`);
+      deepEqual((await mock.requests()).map((r) => [r.method, r.path]), [["GET", `/v2/clusters/${CLUSTER}`]], "one describe, no DELETE");
+      // Protection comes before the guard: the right name does not unlock it.
+      expectError(await failure(zc.dropCluster(CLUSTER, { expectName: "prod-search" }), "guarded"), { kind: "protected", attempts: 1 }, "guarded");
+      await control("DELETE", "requests");
+      const byId = await failure(client({ protect: [CLUSTER] }).dropCluster(CLUSTER), "protected ID");
+      expectError(byId, { kind: "protected", attempts: 0, retryable: false }, "protected ID");
+      expectError(await failure(dropCluster({ apiKey, baseUrl: base, clusterId: CLUSTER, protect: ["in01-*"] }), "one-shot"), { kind: "protected", attempts: 0 }, "one-shot");
+      equal((await mock.requests()).length, 0, "requests for a protected ID");
+      // Reads, suspend and resume are not affected; an unprotected cluster drops after its describe.
+      equal((await zc.describeCluster(CLUSTER)).data.clusterName, "prod-search", "describe");
+      equal((await zc.suspendCluster(CLUSTER)).code, 0, "suspend");
+      equal((await zc.dropCluster(OTHER_CLUSTER)).data.clusterId, OTHER_CLUSTER, "an unprotected drop");
+      deepEqual((await mock.requests()).map((r) => r.method), ["GET", "POST", "GET", "DELETE"], "requests");
+    }],
+
+    ["protect: bad patterns are invalid_input naming protect; a drop's options cannot set it", async () => {
+      await mock.seed([CLUSTER]);
+      for (const [what, protect] of [
+        ["empty", []], ["an empty pattern", ["prod-*", ""]], ["a control character", ["prod-\n*"]], ["a string", "prod-*"],
+        ["a number", [7]], ["101 patterns", Array(101).fill("a*")], ["257 characters", ["x".repeat(257)]], ["an object", { 0: "a" }],
+      ]) {
+        let err;
+        try {
+          client({ protect });
+        } catch (e) {
+          err = e;
+        }
+        assert(err instanceof ZillizError, `${what}: the constructor throws a ZillizError`);
+        expectError(err, { kind: "invalid_input", option: "protect", attempts: 0 }, what);
+        assert(err.message.startsWith("protect"), `${what}: ${err.message}`);
+      }
+      client({ protect: Array(100).fill("é".repeat(256)) }).free();
+      for (const [what, call] of [
+        ["on a drop", () => client().dropCluster(CLUSTER, { protect: [] })],
+        ["clearing it", () => client({ protect: ["prod-*"] }).dropCluster(CLUSTER, { protect: null })],
+      ]) {
+        expectError(await failure(call(), what), { kind: "invalid_input", option: "protect", attempts: 0 }, what);
+      }
+      equal((await mock.requests()).length, 0, "requests sent");
+    }],
+
+    ["isProtected: a name or an ID matches; hostile values answer false and never throw", async () => {
+      const zc = client({ protect: ["prod-*", "in01-6183d6bac30f801"] });
+      const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+      revoke();
+      const throwing = new Proxy({}, { get() { throw new Error("no"); }, getOwnPropertyDescriptor() { throw new Error("no"); }, has() { throw new Error("no"); } });
+      const getter = { get clusterName() { throw new Error("no"); }, clusterId: "in01-6183d6bac30f801" };
+      const inherited = Object.create({ clusterName: "prod-search" });
+      const cases = [
+        [{ clusterName: "prod-search", clusterId: "in02-x" }, true], [{ clusterName: "dev", clusterId: CLUSTER }, true],
+        [{ clusterName: "Prod-search" }, false], [{ clusterName: "dev", clusterId: "in02-x" }, false],
+        [getter, true], [inherited, false], [{ clusterName: 7 }, false], [revoked, false], [throwing, false],
+        [null, false], [undefined, false], [42, false], ["prod-search", false], [[], false],
+      ];
+      for (let i = 0; i < 10_000; i++) {
+        const [value, expected] = cases[i % cases.length];
+        equal(zc.isProtected(value), expected, `case ${i % cases.length}`);
+      }
+      equal(client().isProtected({ clusterName: "prod-search" }), false, "a client without protect");
+      equal(ZillizCloud.prototype.isProtected.call({}, { clusterName: "prod-search" }), false, "not a client");
+      zc.free();
+      equal(zc.isProtected({ clusterName: "prod-search" }), false, "a freed client");
+      // The module still works after all of it.
+      equal(client({ protect: ["x"] }).isProtected({ clusterName: "x" }), true, "after");
+    }],
+
+    ["waitUntilSuspended and waitUntilRunning: through SUSPENDING and RESUMING to the status", async () => {
+      await mock.seed([CLUSTER]);
+      await mock.timing({ transitionMs: 700 });
+      await client().suspendCluster(CLUSTER);
+      const suspended = await client().waitUntilSuspended(CLUSTER);
+      deepEqual([suspended.clusterId, suspended.status, suspended.polls], [CLUSTER, "SUSPENDED", 2], "suspended");
+      deepEqual(Object.keys(suspended), ["clusterId", "status", "polls", "elapsedMs"], "result keys");
+      await client().resumeCluster(CLUSTER);
+      const polls = [];
+      const running = await client().waitUntilRunning(CLUSTER, { onPoll: (e) => polls.push([e.polls, e.status, e.nextPollMs]) });
+      deepEqual([running.status, running.polls], ["RUNNING", 2], "running");
+      deepEqual(polls, [[1, "RESUMING", 1000]], "poll events");
+      assert(running.elapsedMs >= 950, `waited a second (${running.elapsedMs} ms)`);
+      await mock.put([{ clusterId: OTHER_CLUSTER, clusterName: "stopped", plan: "Standard", status: "STOPPED" }]);
+      deepEqual([(await client().waitUntilSuspended(OTHER_CLUSTER)).status], ["STOPPED"], "STOPPED ends it");
+    }],
+
+    ["a wait for RUNNING that sees DELETING rejects at once, one describe more; not found at once", async () => {
+      await mock.put([{ clusterId: CLUSTER, clusterName: "prod-search", plan: "Standard", status: "SUSPENDED" }]);
+      await mock.timing({ transitionMs: 600_000, deletingMs: 600_000 });
+      await client().resumeCluster(CLUSTER);
+      await control("DELETE", "requests");
+      const waiting = failure(client().waitUntilRunning(CLUSTER, {
+        // Someone else drops the cluster while it resumes.
+        onPoll: (e) => e.polls === 1 && client().dropCluster(CLUSTER),
+      }), "dropped while resuming");
+      const err = await waiting;
+      expectError(err, { kind: "precondition", attempts: 2, retryable: false }, "dropped while resuming");
+      equal(err.message, `cluster ${CLUSTER} is DELETING: it will never be RUNNING`, "message");
+      const describes = () => mock.requests().then((rs) => rs.filter((r) => r.method === "GET").length);
+      equal(await describes(), 2, "describes");
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      equal(await describes(), 2, "no describe after the end");
+      await control("DELETE", "requests");
+      const missing = await failure(client().waitUntilSuspended(MISSING_CLUSTER), "not found");
+      expectError(missing, { kind: "not_found", code: 96018, attempts: 1 }, "not found");
+      equal((await mock.requests()).length, 1, "one describe");
+      expectError(await failure(client().waitUntilRunning("a/b"), "bad ID"), { kind: "invalid_input", attempts: 0 }, "bad ID");
+    }],
   ];
 
   const results = [];

@@ -3,7 +3,7 @@
 import { ZillizCloud, ZillizError, dropCluster, keptInRecycleBin } from "zilliz-cloud-wasm";
 import type {
   ClientOptions, CallOptions, ClusterActionResponse, ClusterInfo, DescribeClusterResponse, DropClusterResponse,
-  DroppedResult, ListClustersResponse, PollEvent, RetryEvent, ZillizErrorKind,
+  DroppedResult, ListClustersResponse, PollEvent, RetryEvent, StatusResult, ZillizErrorKind,
 } from "zilliz-cloud-wasm";
 import * as inline from "zilliz-cloud-wasm/inline";
 
@@ -63,6 +63,16 @@ async function lifecycle(): Promise<number> {
 }
 void lifecycle;
 
+async function protection(): Promise<number> {
+  const guarded = new ZillizCloud({ apiKey: "k", protect: ["prod-*", "in01-6183d6bac30f801"] });
+  const locked: boolean = guarded.isProtected({ clusterName: "prod-search" });
+  const suspended: StatusResult = await guarded.waitUntilSuspended("c", { maxWaitMs: 60_000, onPoll: (e) => void e.status });
+  const running: StatusResult = await guarded.waitUntilRunning("c");
+  const refused: ZillizErrorKind = "protected";
+  return Number(locked) + suspended.polls + running.elapsedMs + suspended.status.length + refused.length;
+}
+void protection;
+
 // Misuse the declarations must refuse:
 // @ts-expect-error region is "global" | "cn"
 new ZillizCloud({ apiKey: "k", region: "eu" });
@@ -79,7 +89,11 @@ void zc.listClusters({ pageSize: "50" });
 // @ts-expect-error a wait's seen is one of two strings
 const never: DroppedResult["seen"] = "DELETING";
 void never;
-// @ts-expect-error kind is one of the twelve strings
+// @ts-expect-error protect is an array of patterns
+new ZillizCloud({ apiKey: "k", protect: "prod-*" });
+// @ts-expect-error a drop's options cannot set protect
+void zc.dropCluster("c", { protect: [] });
+// @ts-expect-error kind is one of the thirteen strings
 const bad: ZillizErrorKind = "oops";
 void bad;
 

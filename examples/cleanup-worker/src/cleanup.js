@@ -1,7 +1,10 @@
 // One cleanup run: list every cluster of the key, then drop those whose name starts with
 // CLEANUP_PREFIX and that are older than CLEANUP_MIN_AGE_HOURS, at most CLEANUP_MAX_DROPS of them,
 // each drop guarded by the name the list showed (expectName). A dry run unless CLEANUP_DRY_RUN is
-// "false". One JSON line per cluster whose name has the prefix; the key is never logged.
+// "false". Clusters matching CLEANUP_PROTECT (comma-separated patterns, `*` for any run of
+// characters) are never dropped: the package refuses them (its `protect`), and the run logs them as
+// skipped without counting them toward the cap. One JSON line per cluster whose name has the
+// prefix; the key is never logged.
 import { ZillizCloud, ZillizError, keptInRecycleBin } from "zilliz-cloud-wasm";
 
 const HOUR_MS = 3_600_000;
@@ -17,12 +20,16 @@ export function settings(env) {
   if (prefix.trim() === "") return { error: "CLEANUP_PREFIX must be set (an empty prefix would match every cluster)" };
   if (age === "" || !Number.isFinite(minAgeHours) || minAgeHours < 0) return { error: "CLEANUP_MIN_AGE_HOURS must be a number of hours, 0 or more" };
   if (!Number.isInteger(maxDrops) || maxDrops < 0) return { error: "CLEANUP_MAX_DROPS must be a whole number, 0 or more" };
-  return { prefix, minAgeMs: minAgeHours * HOUR_MS, minAgeHours, maxDrops, dryRun: env.CLEANUP_DRY_RUN !== "false" };
+  const protect = (env.CLEANUP_PROTECT ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+  return { prefix, minAgeMs: minAgeHours * HOUR_MS, minAgeHours, maxDrops, protect, dryRun: env.CLEANUP_DRY_RUN !== "false" };
 }
 
-/** Why `cluster` is not to be dropped in this run, or null. */
-function skipReason(cluster, s, now, chosen) {
+/** Why `cluster` is not to be dropped in this run, or null. `protectedBy` names the pattern that
+ *  protects it; a protected cluster counts toward nothing. */
+function skipReason(cluster, s, now, chosen, protectedBy) {
   if (cluster.status === "DELETING" || cluster.status === "DELETED") return `already ${cluster.status}`;
+  const pattern = protectedBy(cluster);
+  if (pattern) return `protected (${pattern})`;
   const created = Date.parse(cluster.createTime);
   if (Number.isNaN(created)) return "its createTime cannot be read";
   if (now - created < s.minAgeMs) return `younger than ${s.minAgeHours} hours`;
@@ -43,7 +50,11 @@ export async function cleanup(env, now = Date.now(), log = (line) => console.log
     return lines;
   }
   try {
-    const zc = new ZillizCloud({ apiKey: env.ZILLIZ_API_KEY, baseUrl: env.ZILLIZ_BASE_URL || undefined });
+    const connection = { apiKey: env.ZILLIZ_API_KEY, baseUrl: env.ZILLIZ_BASE_URL || undefined };
+    // The package decides what a pattern matches: one client per pattern names the one that did.
+    const matchers = s.protect.map((pattern) => [pattern, new ZillizCloud({ ...connection, protect: [pattern] })]);
+    const protectedBy = (cluster) => matchers.find(([, m]) => m.isProtected(cluster))?.[0] ?? null;
+    const zc = new ZillizCloud(s.protect.length ? { ...connection, protect: s.protect } : connection);
     // The whole list first: dropping while paging would shift the pages under the iterator.
     const candidates = [];
     for await (const cluster of zc.clusters({ pageSize: 100 })) {
@@ -53,7 +64,7 @@ export async function cleanup(env, now = Date.now(), log = (line) => console.log
     for (const cluster of candidates) {
       const { clusterId, clusterName } = cluster;
       const line = { clusterId, clusterName, action: "skipped", reason: "", keptInRecycleBin: keptInRecycleBin(cluster) };
-      const skip = skipReason(cluster, s, now, chosen);
+      const skip = skipReason(cluster, s, now, chosen, protectedBy);
       if (skip) {
         say({ ...line, reason: skip });
         continue;
@@ -70,6 +81,8 @@ export async function cleanup(env, now = Date.now(), log = (line) => console.log
         if (!(err instanceof ZillizError)) throw err;
         // Renamed since the list: the guard sent no DELETE.
         if (err.kind === "precondition") say({ ...line, reason: `renamed since the list: ${err.message}` });
+        // Renamed since the list into a protected name: the package sent no DELETE.
+        else if (err.kind === "protected") say({ ...line, reason: `protected (${/the pattern "(.*)": it was not dropped$/.exec(err.message)?.[1] ?? s.protect.join(",")})` });
         else say({ ...line, action: "failed", reason: `${err.kind}: ${err.message}` });
       }
     }
