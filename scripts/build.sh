@@ -30,8 +30,10 @@ mkdir -p pkg
 # stores: true of Rust's layout, where the first 1 KB is the far end of a 1 MB
 # stack. Then short names for every import, export and import module, with the
 # glue rewritten to match (scripts/minify-names.mjs).
+# Closure shims that no code can call leave the function table first (scripts/prune-closure-table.mjs).
+node scripts/prune-closure-table.mjs target/bindgen/zilliz_cloud_wasm_bg.wasm target/bindgen/pruned.wasm >&2
 node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-producers --strip-target-features "${WASM_FEATURES[@]}" \
-  target/bindgen/zilliz_cloud_wasm_bg.wasm -o target/bindgen/optimized.wasm
+  target/bindgen/pruned.wasm -o target/bindgen/optimized.wasm
 node_modules/.bin/wasm-opt --minify-imports-and-exports-and-modules "${WASM_FEATURES[@]}" \
   target/bindgen/optimized.wasm -o pkg/zilliz_cloud_wasm_bg.wasm >target/bindgen/names.json
 node scripts/minify-names.mjs target/bindgen/zilliz_cloud_wasm.js target/bindgen/names.json pkg/zilliz_cloud_wasm_bg.wasm

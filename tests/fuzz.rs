@@ -257,7 +257,7 @@ proptest! {
             prop_assert!(!u.contains('?') && !u.contains('#') && !u.contains('@') && !u.ends_with('/'));
         }
         let spec = ClientSpec {
-            api_key: "sk-fuzz-key",
+            api_key: Some("sk-fuzz-key"),
             base_url: Some(&url),
             timeout_ms: raw_timeout_ms(&RawField::Num(n)).ok().flatten(),
             max_retries: raw_max_retries(&RawField::Num(n)).ok().flatten(),

@@ -31,7 +31,7 @@ fn assert_clean(e: &ZillizError) {
 
 fn spec(key: &str) -> ClientSpec<'_> {
     ClientSpec {
-        api_key: key,
+        api_key: Some(key),
         ..Default::default()
     }
 }

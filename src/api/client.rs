@@ -46,7 +46,7 @@ impl ZillizCloud {
     /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) and names the field.
     pub fn new(options: ClientOptions) -> Result<ZillizCloud, ZillizError> {
         let mut config = validate_client_options(&ClientSpec {
-            api_key: &options.api_key,
+            api_key: options.api_key.as_deref(),
             region: options.region,
             base_url: options.base_url.as_deref(),
             timeout_ms: options.timeout_ms,
@@ -228,7 +228,10 @@ impl ZillizCloud {
                     status = data_text(&checked.body, "status").unwrap_or_default();
                     Seen::Status(&status)
                 }
-                Err(e) if e.kind() == ErrorKind::NotFound => Seen::NotFound(e),
+                // A status waiter ends on it as on any describe's error: kind not_found.
+                Err(e) if e.kind() == ErrorKind::NotFound && until.ends_on_not_found() => {
+                    Seen::NotFound
+                }
                 Err(e) => return Err(e),
             };
             let elapsed_ms = (transport::now_ms() - started).max(0.0) as u64;

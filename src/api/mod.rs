@@ -8,6 +8,8 @@ mod response;
 pub(crate) use client::Answer;
 pub use client::ZillizCloud;
 pub use options::{CallOptions, ClientOptions, ListOptions, WaitOptions};
+#[cfg(feature = "npm")]
+pub(crate) use options::{PollHook, RetryHook};
 pub use response::{
     ClusterActionData, ClusterActionResponse, ClusterInfo, ClusterPage, DropClusterData,
     DropClusterResponse,

@@ -19,7 +19,7 @@ pub(crate) type PollHook = Rc<dyn Fn(&PollEvent)>;
 /// Its `Debug` never shows the key.
 #[derive(Clone)]
 pub struct ClientOptions {
-    pub(crate) api_key: String,
+    pub(crate) api_key: Option<String>,
     pub(crate) region: Region,
     pub(crate) base_url: Option<String>,
     pub(crate) timeout_ms: Option<u32>,
@@ -34,7 +34,7 @@ impl ClientOptions {
     /// region [`Region::Global`], a 65 s timeout per attempt and 2 retries.
     pub fn new(api_key: impl Into<String>) -> Self {
         ClientOptions {
-            api_key: api_key.into(),
+            api_key: Some(api_key.into()),
             region: Region::Global,
             base_url: None,
             timeout_ms: None,
@@ -55,6 +55,15 @@ impl ClientOptions {
     pub fn protect(mut self, patterns: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.protect = Some(patterns.into_iter().map(Into::into).collect());
         self
+    }
+
+    /// Options for a client behind a proxy that holds the key: it sends
+    /// requests to `base_url` with no `Authorization` header at all, and the
+    /// proxy adds its own. Everything else works as with a key.
+    pub fn via_proxy(base_url: impl Into<String>) -> Self {
+        let mut options = ClientOptions::new(String::new()).base_url(base_url);
+        options.api_key = None;
+        options
     }
 
     /// The region whose control plane to call (ignored when a base URL is set).
@@ -108,7 +117,14 @@ impl ClientOptions {
 impl core::fmt::Debug for ClientOptions {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("ClientOptions")
-            .field("api_key", &"[redacted]")
+            .field(
+                "api_key",
+                &if self.api_key.is_some() {
+                    "[redacted]"
+                } else {
+                    "none (via a proxy)"
+                },
+            )
             .field("region", &self.region)
             .field("base_url", &self.base_url)
             .field("timeout_ms", &self.timeout_ms)

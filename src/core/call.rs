@@ -238,7 +238,7 @@ mod tests {
 
     fn config() -> ClientConfig {
         validate_client_options(&ClientSpec {
-            api_key: KEY,
+            api_key: Some(KEY),
             ..Default::default()
         })
         .unwrap()

@@ -196,7 +196,7 @@ mod tests {
 
     fn config(base: Option<&str>) -> ClientConfig {
         validate_client_options(&ClientSpec {
-            api_key: "sk-secret",
+            api_key: Some("sk-secret"),
             base_url: base,
             ..Default::default()
         })

@@ -116,37 +116,29 @@ fn protect_error(index: Option<usize>, problem: &str) -> ZillizError {
 /// Whether `pattern` matches `text` whole, `*` standing for any run of
 /// bytes. Byte-wise is character-wise here: both are UTF-8, and a literal
 /// run can only be found at a character boundary. Linear in the text: the
-/// part before the first `*` must start it, the part after the last must end
-/// it, and each run between is taken at its leftmost place, which is enough
-/// when `*` is the only wildcard.
+/// run before the first `*` must start it, the run after the last must end
+/// what is left, and each run between is taken at its leftmost place, which
+/// leaves the most text for the rest and so is enough when `*` is the only
+/// wildcard.
 pub fn glob_matches(pattern: &[u8], text: &[u8]) -> bool {
-    let Some(first_star) = pattern.iter().position(|&b| b == b'*') else {
-        return pattern == text;
-    };
-    let last_star = pattern
-        .iter()
-        .rposition(|&b| b == b'*')
-        .unwrap_or(first_star);
-    let (Some(head), Some(middle), Some(tail)) = (
-        pattern.get(..first_star),
-        pattern.get(first_star + 1..last_star.max(first_star + 1)),
-        pattern.get(last_star + 1..),
-    ) else {
+    let mut runs = pattern.split(|&b| b == b'*');
+    let Some(mut rest) = text.strip_prefix(runs.next().unwrap_or_default()) else {
         return false;
     };
-    if text.len() < head.len() + tail.len() || !text.starts_with(head) || !text.ends_with(tail) {
-        return false;
-    }
-    let mut rest = text
-        .get(head.len()..text.len() - tail.len())
-        .unwrap_or_default();
-    for run in middle.split(|&b| b == b'*').filter(|r| !r.is_empty()) {
-        match find_linear(rest, run) {
-            Some(at) => rest = rest.get(at + run.len()..).unwrap_or_default(),
-            None => return false,
+    let mut last = None;
+    for run in runs {
+        // The run before this one lies between two stars.
+        if let Some(middle) = last.replace(run) {
+            match find_linear(rest, middle) {
+                Some(at) => rest = rest.get(at + middle.len()..).unwrap_or_default(),
+                None => return false,
+            }
         }
     }
-    true
+    match last {
+        None => rest.is_empty(),
+        Some(tail) => rest.ends_with(tail),
+    }
 }
 
 /// The longest run [`find_linear`] searches in linear time: a pattern's 256
@@ -158,6 +150,9 @@ const MAX_RUN_BYTES: usize = MAX_PATTERN_CHARS * 4;
 /// characters must not cost their product. Its table lives on the stack; a
 /// longer needle than a pattern can hold is searched naively.
 fn find_linear(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
     if needle.len() > MAX_RUN_BYTES {
         return find_bytes(hay, needle);
     }
@@ -294,6 +289,7 @@ mod tests {
         assert_eq!(find_linear(b"aaab", b"aab"), Some(1));
         assert_eq!(find_linear(b"abcabd", b"abd"), Some(3));
         assert_eq!(find_linear(b"ab", b"abc"), None);
+        assert_eq!(find_linear(b"ab", b""), Some(0));
         let long = "b".repeat(MAX_RUN_BYTES + 1);
         assert_eq!(
             find_linear(format!("a{long}").as_bytes(), long.as_bytes()),

@@ -11,7 +11,8 @@ use super::validate::ClientConfig;
 pub struct RequestTemplate {
     /// The `Accept` header.
     pub accept: &'static str,
-    /// The `Authorization` header: `Bearer {apiKey}`.
+    /// The `Authorization` header: `Bearer {apiKey}`; empty for a client
+    /// that holds no key, which sends no `Authorization` header at all.
     pub authorization: String,
     /// `fetch`'s `redirect`: `manual`, never followed, so that the key goes
     /// only to the configured base URL (a 3xx comes back as a response, or in
@@ -26,7 +27,14 @@ impl core::fmt::Debug for RequestTemplate {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("RequestTemplate")
             .field("accept", &self.accept)
-            .field("authorization", &"Bearer [redacted]")
+            .field(
+                "authorization",
+                &if self.authorization.is_empty() {
+                    "none"
+                } else {
+                    "Bearer [redacted]"
+                },
+            )
             .field("redirect", &self.redirect)
             .finish()
     }
@@ -34,8 +42,11 @@ impl core::fmt::Debug for RequestTemplate {
 
 /// What every request of this client sends besides its method and URL.
 pub fn request_template(config: &ClientConfig) -> RequestTemplate {
-    let mut authorization = String::from("Bearer ");
-    authorization.push_str(config.api_key.expose());
+    let mut authorization = String::new();
+    if config.api_key.is_present() {
+        authorization.push_str("Bearer ");
+        authorization.push_str(config.api_key.expose());
+    }
     RequestTemplate {
         accept: "application/json",
         authorization,
@@ -51,7 +62,7 @@ mod tests {
 
     fn config() -> ClientConfig {
         validate_client_options(&ClientSpec {
-            api_key: "sk-secret",
+            api_key: Some("sk-secret"),
             ..Default::default()
         })
         .unwrap()
@@ -63,6 +74,32 @@ mod tests {
         assert_eq!(t.authorization, "Bearer sk-secret");
         assert_eq!(t.accept, "application/json");
         assert_eq!(t.redirect, "manual");
+    }
+
+    #[test]
+    fn a_client_without_a_key_sends_no_authorization() {
+        let keyless = validate_client_options(&ClientSpec {
+            api_key: None,
+            base_url: Some("https://console.example.com/api/zilliz"),
+            ..Default::default()
+        })
+        .unwrap();
+        let t = request_template(&keyless);
+        assert_eq!(t.authorization, "", "no header at all, not an empty Bearer");
+        assert!(format!("{t:?}").contains("none"));
+        let e = validate_client_options(&ClientSpec::default()).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.option()),
+            (crate::core::ErrorKind::InvalidInput, Some("apiKey")),
+            "no key and no baseUrl"
+        );
+        let e = validate_client_options(&ClientSpec {
+            api_key: Some("short"),
+            base_url: Some("https://proxy.example.com"),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(e.option(), Some("apiKey"), "a key that is given is checked");
     }
 
     #[test]

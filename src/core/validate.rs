@@ -82,26 +82,39 @@ impl RawField {
 
 /// The API key. Its `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq)]
+/// Empty for a client that holds no key (behind a proxy that adds its
+/// own): a checked key is never shorter than 8 characters, so "" cannot be one.
 pub struct ApiKey(String);
 
 impl ApiKey {
-    /// The key itself, for the `Authorization` header and for redaction only.
+    /// The key itself, for the `Authorization` header and for redaction
+    /// only; "" when the client holds none.
     pub fn expose(&self) -> &str {
         &self.0
+    }
+
+    /// Whether the client holds a key (and so sends `Authorization`).
+    pub fn is_present(&self) -> bool {
+        !self.0.is_empty()
     }
 }
 
 impl core::fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("ApiKey([redacted])")
+        f.write_str(if self.is_present() {
+            "ApiKey([redacted])"
+        } else {
+            "ApiKey(none)"
+        })
     }
 }
 
 /// Client options, typed but not yet checked.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ClientSpec<'a> {
-    /// The API key, as given.
-    pub api_key: &'a str,
+    /// The API key, as given; `None` only with a `base_url` (a proxy that
+    /// adds its own key): the client then sends no `Authorization` header.
+    pub api_key: Option<&'a str>,
     /// Used when `base_url` is `None`.
     pub region: Region,
     /// A proxy or a mock; overrides `region`.
@@ -174,7 +187,15 @@ pub fn base_url_error(problem: &str) -> ZillizError {
 
 /// Checks the client options; every client-level check is here.
 pub fn validate_client_options(spec: &ClientSpec<'_>) -> Result<ClientConfig, ZillizError> {
-    let api_key = validate_api_key(spec.api_key)?;
+    let api_key =
+        match (spec.api_key, spec.base_url) {
+            (Some(key), _) => validate_api_key(key)?,
+            (None, Some(_)) => ApiKey(String::new()),
+            (None, None) => return Err(field_error(
+                "apiKey",
+                "is required (it may be left out only with a baseUrl: a proxy that adds its own)",
+            )),
+        };
     let base_url = match spec.base_url {
         None => spec.region.base_url().to_owned(),
         Some(url) => normalize_base_url(url).map_err(base_url_error)?,
@@ -405,7 +426,7 @@ mod tests {
 
     fn spec(key: &str) -> ClientSpec<'_> {
         ClientSpec {
-            api_key: key,
+            api_key: Some(key),
             ..Default::default()
         }
     }

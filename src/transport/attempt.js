@@ -62,8 +62,10 @@ async function run(request, method, url, signal, controller, box) {
     out.error = "no fetch function in this runtime";
     return out;
   }
-  // A fresh headers object each time: a custom fetch may keep or change what it is given.
-  const init = { method, headers: { authorization: sent.authorization, accept: sent.accept }, redirect, signal: controller.signal };
+  // A fresh headers object each time: a custom fetch may keep or change what it is given. A
+  // client without a key (behind a proxy that adds its own) sends no Authorization at all.
+  const headers = sent.authorization ? { authorization: sent.authorization, accept: sent.accept } : { accept: sent.accept };
+  const init = { method, headers, redirect, signal: controller.signal };
   try {
     // The caller's fetch is called unbound; the global one on its global.
     const response = await box.race(fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init));
