@@ -173,11 +173,11 @@ export class ZillizCloud {
    */
   isProtected(cluster) {
     try {
-      if (this === null || typeof this != "object" || !(#inner in this) || this.#inner === null) return false;
       if (cluster === null || typeof cluster != "object") return false;
       const own = snapshot(cluster, CLUSTER);
-      const text = (value) => (typeof value == "string" ? value : undefined);
-      return this.#inner.call(METHOD.isProtected, text(own.clusterId), text(own.clusterName)) === true;
+      // Not a client, or a freed one: `#inner` throws or is null, and the answer is false.
+      // Wasm takes only strings of the two (as_string), whatever else they hold.
+      return this.#inner.call(METHOD.isProtected, own.clusterId, own.clusterName) === true;
     } catch {
       return false;
     }

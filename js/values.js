@@ -26,3 +26,13 @@ export function pageBody(body, bare, count, currentPage, pageSize, next) {
   Object.assign(data, { count, currentPage, pageSize });
   return next === undefined ? body : [body, next];
 }
+
+/** 1 for an array, 0 for anything else, 2 when that cannot be read (a revoked Proxy throws): wasm
+ *  asks this instead of Array.isArray, so that no exception can reach it. */
+export function arrayKind(value) {
+  try {
+    return Array.isArray(value) ? 1 : 0;
+  } catch {
+    return 2;
+  }
+}

@@ -12,8 +12,16 @@
 // What this removes is therefore exactly: a table entry whose function is a closure invoke shim
 // (`wasm_bindgen::convert::closures::..::invoke::<..>`) and is not exported. Rust code never
 // calls such a shim (only JS does, through the export), so no indirect call can reach those
-// entries; each is replaced by one function that traps, and the table keeps its layout. Every
-// runtime suite of `make test` runs the result.
+// entries.
+//
+// The same holds of js-sys's JSPI task machinery (`js_sys::futures::jspi::..`: a spawned task's
+// waker) in a module with no JSPI export: wasm-bindgen then makes `__wbindgen_jspi_in_context` a
+// constant false, so no JSPI task is ever made, as js-sys documents ("no JSPI machinery is
+// emitted"); only its waker's vtable, in the table, keeps it. This is checked, not assumed: the
+// entries stay unless that intrinsic is exactly `i32.const 0`.
+//
+// Each entry taken out is replaced by one function that traps, and the table keeps its layout.
+// Every runtime suite of `make test` runs the result.
 //
 //   node scripts/prune-closure-table.mjs <in.wasm> <out.wasm>   (prints what it removed)
 import { readFileSync, writeFileSync } from "node:fs";
@@ -30,7 +38,19 @@ for (let i = 0; i < module.getNumExports(); i++) {
   const info = binaryen.getExportInfo(module.getExportByIndex(i));
   if (info.kind === binaryen.ExternalFunction) exported.add(info.value);
 }
-const isDeadShim = (name) => /::convert::closures::.*invoke::</.test(name) && !exported.has(name);
+/** Whether JSPI is off in this module: its in-context intrinsic answers a constant false. */
+function jspiOff() {
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const f = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+    if (!/__wbindgen_jspi_in_context/.test(f.name) || !f.body) continue;
+    const body = binaryen.getExpressionInfo(f.body);
+    return body.id === binaryen.ConstId && body.value === 0;
+  }
+  return false;
+}
+const noJspi = jspiOff();
+const isDeadShim = (name) =>
+  !exported.has(name) && (/::convert::closures::.*invoke::</.test(name) || (noJspi && /^[^<]*js_sys\[[0-9a-f]+\]::futures::jspi::/.test(name)));
 
 const TRAP = "__zcw_pruned_closure_shim";
 let removed = 0;
@@ -47,4 +67,4 @@ for (const segment of segments) {
 }
 if (!module.validate()) throw new Error("prune-closure-table: the result does not validate");
 writeFileSync(output, module.emitBinary());
-console.log(`prune-closure-table: ${removed} closure shims no code can call taken out of the function table`);
+console.log(`prune-closure-table: ${removed} closure shims${noJspi ? " and JSPI wakers" : ""} no code can call taken out of the function table`);

@@ -32,6 +32,8 @@ extern "C" {
     fn js_retry_event(attempt: u32, max_attempts: u32, delay_ms: u32, error: JsValue) -> JsValue;
     #[wasm_bindgen(js_name = pollEvent)]
     fn js_poll_event(polls: u32, elapsed_ms: f64, status: &str, next_poll_ms: u32) -> JsValue;
+    #[wasm_bindgen(js_name = arrayKind)]
+    fn js_array_kind(value: &JsValue) -> u32;
     #[wasm_bindgen(js_name = waitResult)]
     fn js_wait_result(
         member: &str,
@@ -51,17 +53,15 @@ extern "C" {
     ) -> JsValue;
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Array.isArray`, which throws for a revoked Proxy: caught, so that no
-    /// JS exception ever unwinds through wasm.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array_checked(value: &JsValue) -> Result<bool, JsValue>;
-}
-
-/// Whether `v` is an array; `None` when that could not be read.
+/// Whether `v` is an array; `None` when that could not be read (`Array.isArray`
+/// throws for a revoked Proxy: `values.js` catches it, so that no JS exception
+/// ever unwinds through wasm).
 fn is_array(v: &JsValue) -> Option<bool> {
-    is_array_checked(v).ok()
+    match js_array_kind(v) {
+        0 => Some(false),
+        1 => Some(true),
+        _ => None,
+    }
 }
 
 fn is_plain_object(v: &JsValue) -> bool {
@@ -91,14 +91,12 @@ fn raw_value(v: JsValue) -> RawField {
         RawField::Other("a boolean")
     } else if v.is_function() {
         RawField::Other("a function")
-    } else if is_array(&v) != Some(false) {
-        RawField::Other(if is_array(&v).is_some() {
-            "an array"
-        } else {
-            "a value that could not be read"
-        })
-    } else if v.is_object() {
-        RawField::Other("an object")
+    } else if let Some(other) = match is_array(&v) {
+        Some(true) => Some("an array"),
+        None => Some("a value that could not be read"),
+        Some(false) => v.is_object().then_some("an object"),
+    } {
+        RawField::Other(other)
     } else {
         RawField::Other("a value of another type")
     }
@@ -151,8 +149,8 @@ fn read_client(options: &JsValue) -> Result<ZillizCloud, ZillizError> {
 /// elements, so reading it cannot throw; the core checks the patterns.
 #[inline(never)]
 fn read_protect(options: &JsValue) -> Result<Option<Vec<String>>, ZillizError> {
-    let value = Reflect::get(options, &JsValue::from_str("protect"))
-        .map_err(|_| field_error("protect", "could not be read"))?;
+    // The snapshot is a plain object without a prototype: reading it cannot throw.
+    let value = Reflect::get(options, &JsValue::from_str("protect")).unwrap_or_default();
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
@@ -412,9 +410,11 @@ impl JsZillizCloud {
     /// export for every method keeps the glue and its wrappers small.
     pub fn call(&self, method: u32, cluster_id: JsValue, options: JsValue) -> JsValue {
         if method == method::IS_PROTECTED {
-            let id = cluster_id.as_string().unwrap_or_default();
-            let name = options.as_string();
-            return JsValue::from_bool(self.client.is_protected_name(name.as_deref(), &id));
+            let (id, name) = (cluster_id.as_string(), options.as_string());
+            return JsValue::from_bool(
+                self.client
+                    .is_protected_name(name.as_deref(), id.as_deref()),
+            );
         }
         start(self.client.clone(), method, raw_value(cluster_id), options).into()
     }

@@ -198,10 +198,10 @@ impl ZillizCloud {
     /// Whether a drop of this cluster would be refused by the client's
     /// `protect` patterns (its name or its ID matches one); sends nothing.
     pub fn is_protected(&self, cluster: &ClusterInfo) -> bool {
-        self.is_protected_name(Some(&cluster.cluster_name), &cluster.cluster_id)
+        self.is_protected_name(Some(&cluster.cluster_name), Some(&cluster.cluster_id))
     }
 
-    pub(crate) fn is_protected_name(&self, name: Option<&str>, cluster_id: &str) -> bool {
+    pub(crate) fn is_protected_name(&self, name: Option<&str>, cluster_id: Option<&str>) -> bool {
         self.inner
             .config
             .protect

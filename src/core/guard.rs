@@ -29,7 +29,7 @@ impl<'a> DropGuard<'a> {
     ) -> Result<DropGuard<'a>, ZillizError> {
         validate_cluster_id(cluster_id)?;
         validate_expect_name(expect_name)?;
-        if let Some(pattern) = protection.matching(None, cluster_id) {
+        if let Some(pattern) = protection.matching(None, Some(cluster_id)) {
             return Err(protection.refusal(cluster_id, None, pattern, secret));
         }
         Ok(DropGuard {
@@ -47,7 +47,7 @@ impl<'a> DropGuard<'a> {
     /// Decides on the describe's `clusterName`: protection first (a protected
     /// cluster is refused whatever its name), then the expected name.
     pub fn after_describe(&self, name: Option<&str>, secret: &str) -> Result<(), ZillizError> {
-        if let Some(pattern) = self.protection.matching(name, self.cluster_id) {
+        if let Some(pattern) = self.protection.matching(name, Some(self.cluster_id)) {
             return Err(self
                 .protection
                 .refusal(self.cluster_id, name, pattern, secret));

@@ -63,14 +63,15 @@ impl Protection {
         self.patterns.is_empty()
     }
 
-    /// The first pattern that matches the cluster's name or its ID whole.
-    pub fn matching(&self, name: Option<&str>, cluster_id: &str) -> Option<&str> {
+    /// The first pattern that matches the cluster's name or its ID whole;
+    /// a name or an ID that is not known matches nothing.
+    pub fn matching(&self, name: Option<&str>, cluster_id: Option<&str>) -> Option<&str> {
+        let matches = |p: &str, text: Option<&str>| {
+            text.is_some_and(|t| glob_matches(p.as_bytes(), t.as_bytes()))
+        };
         split_byte(&self.patterns, SEPARATOR)
             .filter(|p| !p.is_empty())
-            .find(|p| {
-                glob_matches(p.as_bytes(), cluster_id.as_bytes())
-                    || name.is_some_and(|n| glob_matches(p.as_bytes(), n.as_bytes()))
-            })
+            .find(|p| matches(p, cluster_id) || matches(p, name))
     }
 
     /// A drop refused: kind `protected`, naming the cluster and the pattern
@@ -121,23 +122,33 @@ fn protect_error(index: Option<usize>, problem: &str) -> ZillizError {
 /// leaves the most text for the rest and so is enough when `*` is the only
 /// wildcard.
 pub fn glob_matches(pattern: &[u8], text: &[u8]) -> bool {
-    let mut runs = pattern.split(|&b| b == b'*');
-    let Some(mut rest) = text.strip_prefix(runs.next().unwrap_or_default()) else {
-        return false;
-    };
-    let mut last = None;
-    for run in runs {
-        // The run before this one lies between two stars.
-        if let Some(middle) = last.replace(run) {
-            match find_linear(rest, middle) {
-                Some(at) => rest = rest.get(at + middle.len()..).unwrap_or_default(),
-                None => return false,
+    let mut start = 0; // where the current run begins in `pattern`
+    let mut at = 0; // how much of `text` the runs before it took
+    loop {
+        let rest = pattern.get(start..).unwrap_or_default();
+        let end = rest.iter().position(|&b| b == b'*');
+        let run = rest.get(..end.unwrap_or(rest.len())).unwrap_or_default();
+        let left = text.get(at..).unwrap_or_default();
+        match end {
+            // The last run ends the text (and is all of it when there is no star).
+            None => {
+                return if start == 0 {
+                    left == run
+                } else {
+                    left.ends_with(run)
+                }
             }
+            // The first run starts the text; a run between stars goes leftmost.
+            Some(_) => match if start == 0 {
+                left.starts_with(run).then_some(0)
+            } else {
+                find_linear(left, run)
+            } {
+                Some(found) => at += found + run.len(),
+                None => return false,
+            },
         }
-    }
-    match last {
-        None => rest.is_empty(),
-        Some(tail) => rest.ends_with(tail),
+        start += end.unwrap_or(0) + 1;
     }
 }
 
@@ -146,41 +157,36 @@ pub fn glob_matches(pattern: &[u8], text: &[u8]) -> bool {
 const MAX_RUN_BYTES: usize = MAX_PATTERN_CHARS * 4;
 
 /// The first index of `needle` in `hay`, in time linear in both
-/// (Knuth–Morris–Pratt): a hostile name of a megabyte and a pattern of 256
-/// characters must not cost their product. Its table lives on the stack; a
-/// longer needle than a pattern can hold is searched naively.
+/// (Knuth–Morris–Pratt, as one pass of the prefix function over the needle,
+/// a separator no byte equals, and the hay): a hostile name of a megabyte
+/// and a run of 256 characters must not cost their product. The table lives
+/// on the stack; a longer needle than a pattern can hold is searched naively.
 fn find_linear(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    if needle.len() > MAX_RUN_BYTES {
+    let m = needle.len();
+    if m == 0 || m > MAX_RUN_BYTES {
         return find_bytes(hay, needle);
     }
-    // fail[i]: the length of the longest proper border of needle[..=i].
-    let mut fail = [0u16; MAX_RUN_BYTES];
+    // The joined sequence, as u16 so that the separator (256) equals no byte.
+    let joined = |i: usize| match i.checked_sub(m + 1) {
+        Some(j) => hay.get(j).map_or(256, |&b| u16::from(b)),
+        None => needle.get(i).map_or(256, |&b| u16::from(b)),
+    };
+    // border[i]: the longest proper border of the needle's first i + 1 bytes.
+    let mut border = [0u16; MAX_RUN_BYTES];
     let mut k = 0;
-    for i in 1..needle.len() {
-        let b = needle.get(i).copied();
-        while k > 0 && needle.get(k).copied() != b {
-            k = usize::from(fail.get(k - 1).copied().unwrap_or(0));
+    for i in 1..m + 1 + hay.len() {
+        let c = joined(i);
+        while k > 0 && joined(k) != c {
+            k = usize::from(border.get(k - 1).copied().unwrap_or(0));
         }
-        if needle.get(k).copied() == b {
+        if joined(k) == c {
             k += 1;
         }
-        if let Some(slot) = fail.get_mut(i) {
+        if k == m {
+            return Some(i + 1 - 2 * m - 1);
+        }
+        if let Some(slot) = border.get_mut(i) {
             *slot = k as u16;
-        }
-    }
-    let mut k = 0;
-    for (i, &b) in hay.iter().enumerate() {
-        while k > 0 && needle.get(k).copied() != Some(b) {
-            k = usize::from(fail.get(k - 1).copied().unwrap_or(0));
-        }
-        if needle.get(k).copied() == Some(b) {
-            k += 1;
-        }
-        if k == needle.len() {
-            return Some(i + 1 - k);
         }
     }
     None
@@ -229,13 +235,26 @@ mod tests {
     #[test]
     fn a_name_or_an_id_matches_and_the_pattern_is_named() {
         let p = protection(&["prod-*", "in01-6183d6bac30f801"]);
-        assert_eq!(p.matching(Some("prod-search"), "in02-x"), Some("prod-*"));
         assert_eq!(
-            p.matching(None, "in01-6183d6bac30f801"),
+            p.matching(Some("prod-search"), Some("in02-x")),
+            Some("prod-*")
+        );
+        assert_eq!(
+            p.matching(None, Some("in01-6183d6bac30f801")),
             Some("in01-6183d6bac30f801")
         );
-        assert_eq!(p.matching(Some("dev-search"), "in02-x"), None);
-        assert_eq!(Protection::default().matching(Some("prod-a"), "x"), None);
+        assert_eq!(p.matching(Some("dev-search"), Some("in02-x")), None);
+        assert_eq!(
+            Protection::default().matching(Some("prod-a"), Some("x")),
+            None
+        );
+        let all = protection(&["*"]);
+        assert_eq!(
+            all.matching(None, None),
+            None,
+            "nothing known matches nothing"
+        );
+        assert_eq!(all.matching(Some(""), None), Some("*"));
         let e = p.refusal("in02-x", Some("prod-search"), "prod-*", "sk-secret-key-1");
         assert_eq!(
             (e.kind(), e.retryable(), e.attempts()),

@@ -187,15 +187,11 @@ pub fn base_url_error(problem: &str) -> ZillizError {
 
 /// Checks the client options; every client-level check is here.
 pub fn validate_client_options(spec: &ClientSpec<'_>) -> Result<ClientConfig, ZillizError> {
-    let api_key =
-        match (spec.api_key, spec.base_url) {
-            (Some(key), _) => validate_api_key(key)?,
-            (None, Some(_)) => ApiKey(String::new()),
-            (None, None) => return Err(field_error(
-                "apiKey",
-                "is required (it may be left out only with a baseUrl: a proxy that adds its own)",
-            )),
-        };
+    let api_key = match (spec.api_key, spec.base_url) {
+        (Some(key), _) => validate_api_key(key)?,
+        (None, Some(_)) => ApiKey(String::new()),
+        (None, None) => return Err(field_error("apiKey", "is required without a baseUrl")),
+    };
     let base_url = match spec.base_url {
         None => spec.region.base_url().to_owned(),
         Some(url) => normalize_base_url(url).map_err(base_url_error)?,

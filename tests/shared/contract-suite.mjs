@@ -618,6 +618,8 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
         equal(zc.isProtected(value), expected, `case ${i % cases.length}`);
       }
       equal(client().isProtected({ clusterName: "prod-search" }), false, "a client without protect");
+      const everything = client({ protect: ["*"] });
+      deepEqual([{}, { clusterName: 1, clusterId: null }, { clusterName: "" }].map((c) => everything.isProtected(c)), [false, false, true], "only a name or an ID that is there");
       equal(ZillizCloud.prototype.isProtected.call({}, { clusterName: "prod-search" }), false, "not a client");
       zc.free();
       equal(zc.isProtected({ clusterName: "prod-search" }), false, "a freed client");

@@ -16,14 +16,14 @@ import { gzipSync } from "node:zlib";
  *  600 bytes): 656 over that budget, before the keyless mode. This figure records what the
  *  package is, and is not the budget: issue 27 stays open until the package is back within
  *  34,816 (README, "The size budget"). The test fails above exactly this figure. */
-export const BUDGET_BYTES = 35_472;
+export const BUDGET_BYTES = 35_098;
 
 /** The inline entry's own budget: base64 keeps gzip from seeing the wasm's bytes, so the same
  *  .wasm costs about 8,200 bytes more gzipped than beside the default entry (42,132 measured at
  *  issue 22 against the default entry's 33,938; 32,997 at issue 12; 43,975 with issue 27's package
  *  side, 8,503 more than the default entry). Only those who
  *  import zilliz-cloud-wasm/inline pay it. */
-export const INLINE_BUDGET_BYTES = 43_975;
+export const INLINE_BUDGET_BYTES = 43_470;
 
 // The package folder: pkg/ of this checkout, or the first argument.
 const pkg = process.argv[2] ?? new URL("../../pkg/", import.meta.url).pathname;
