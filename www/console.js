@@ -1,17 +1,38 @@
 // The console's flow: list the key's clusters, confirm a drop by name in the dialog, drop with
-// the name as its guard, then wait until the cluster is gone; suspend and resume beside it.
+// the name as its guard, then wait until the cluster is gone; suspend and resume beside it, each
+// waited for too. Clusters matching the Protected names are never dropped: the package refuses
+// them (its protect option), and the list shows a lock instead of Drop.
 // The views only show; this decides. A client is made from the fields for each action and
 // freed after it, so the key is read at the moment of the call and kept nowhere else.
 import { ZillizCloud, ZillizError } from "zilliz-cloud-wasm";
-import { KINDS, OUTCOME_UNKNOWN } from "./copy.js";
+import { KINDS, OUTCOME_UNKNOWN, clock } from "./copy.js";
 import { $, announce, detail } from "./dom.js";
-import { clearFieldErrors, clientOptions, endpointLabel, showFieldError } from "./fields.js";
+import { clearFieldErrors, clientOptions, endpointLabel, protectedPatterns, showFieldError } from "./fields.js";
 
 /** waitUntilDropped's own limit when none is given: 15 minutes. */
 const DEFAULT_MAX_WAIT_MS = 900_000;
 
 /** Statuses a drop never leaves behind: seen after an unknown outcome, the drop did not happen. */
 const NOT_DROPPED = new Set(["RUNNING", "SUSPENDED", "SUSPENDING", "RESUMING"]);
+
+/** Each lifecycle action: its verb, and the wait that follows it. */
+const ACTIONS = {
+  suspend: { verb: "Suspending", goal: "suspended", call: (zc, id, o) => zc.suspendCluster(id, o), wait: (zc, id, o) => zc.waitUntilSuspended(id, o) },
+  resume: { verb: "Resuming", goal: "running", call: (zc, id, o) => zc.resumeCluster(id, o), wait: (zc, id, o) => zc.waitUntilRunning(id, o) },
+};
+
+/**
+ * Which Protected names pattern protects a cluster: one client per pattern (the package decides
+ * what a pattern matches), made from the fields and freed by `free()`. `by(cluster)` gives the
+ * first pattern, in the field's order, that protects it, or null.
+ */
+function protection() {
+  const matchers = protectedPatterns().map((p) => [p, new ZillizCloud({ ...clientOptions(), protect: [p] })]);
+  return {
+    by: (cluster) => matchers.find(([, zc]) => zc.isProtected(cluster))?.[0] ?? null,
+    free: () => matchers.forEach(([, zc]) => zc.free()),
+  };
+}
 
 export class Console {
   #views;
@@ -33,6 +54,7 @@ export class Console {
       this.lookUp();
     });
     list.bindDrop((cluster) => this.confirmDrop(cluster, list.dropButton(cluster.clusterId)));
+    list.bindSuspend((cluster) => this.change(cluster, "suspend"));
     list.bindResume((cluster) => this.change(cluster, "resume"));
     progress.bindCancel(() => this.cancel());
     wait.bindStop(() => this.#wait?.abort());
@@ -90,7 +112,7 @@ export class Console {
   }
 
   #busy(running) {
-    for (const button of document.querySelectorAll("#connect, #lookup, #refresh, #cluster-rows button")) button.disabled = running;
+    for (const button of document.querySelectorAll("#connect, #lookup, #refresh, #cluster-rows button:not(#stop-wait)")) button.disabled = running;
     $("scenarios").disabled = running;
   }
 
@@ -119,7 +141,10 @@ export class Console {
       return result.failure(error, "The list");
     }
     this.#listed = true;
-    list.render(value);
+    // The client of the list was made from these fields: the patterns are good.
+    const protect = protection();
+    list.render(value, protect.by);
+    protect.free();
     if (!refresh) announce(`${value.length} cluster${value.length === 1 ? "" : "s"} listed.`);
   }
 
@@ -129,11 +154,16 @@ export class Console {
     const { value, error, client } = (await this.#run("The look-up", `Looking up ${id}…`, (zc, options) => zc.describeCluster(id, options))) ?? {};
     client?.free();
     if (error && !showFieldError(error)) this.#views.result.failure(error, "The look-up");
-    if (value) await this.confirmDrop(value.data, $("cluster-id"));
+    if (!value) return;
+    const protect = protection();
+    const pattern = protect.by(value.data);
+    protect.free();
+    await this.confirmDrop(value.data, $("cluster-id"), pattern);
   }
 
-  async confirmDrop(cluster, returnFocus) {
-    const choice = await this.#views.dialog.open(cluster);
+  /** `pattern`: the Protected names pattern that protects the cluster, if one does. */
+  async confirmDrop(cluster, returnFocus, pattern = null) {
+    const choice = await this.#views.dialog.open(cluster, pattern);
     if (choice === "drop") await this.drop(cluster);
     else if (choice === "suspend") await this.change(cluster, "suspend");
     else if (choice === "cancel") returnFocus?.focus();
@@ -157,49 +187,79 @@ export class Console {
       result.failure(error, "The drop");
     }
     const unknown = error instanceof ZillizError && OUTCOME_UNKNOWN.has(error.kind);
-    if (value || error?.maybeDropped || unknown) await this.#waitUntilGone(client, cluster, unknown, scenario.wait);
+    let gone = false;
+    if (value || error?.maybeDropped || unknown) gone = await this.#waitUntilGone(client, cluster, unknown, scenario.wait);
     client?.free();
-    if (this.#listed) await this.showClusters({ refresh: true });
+    // A cluster seen gone keeps its row, which says so, until the next refresh.
+    if (this.#listed && !gone) await this.showClusters({ refresh: true });
   }
 
+  /** Waits until the cluster is gone, in its row; resolves whether it was seen gone. */
   async #waitUntilGone(client, cluster, outcomeUnknown, options) {
-    const { wait } = this.#views;
+    const { wait, list } = this.#views;
+    let notDropped = "";
+    return this.#waitIn(cluster, "gone", options, async (onPoll, signal) => {
+      try {
+        const dropped = await client.waitUntilDropped(cluster.clusterId, {
+          ...options,
+          signal,
+          onPoll: (event) => {
+            onPoll(event);
+            if (outcomeUnknown && NOT_DROPPED.has(event.status)) {
+              notDropped = event.status;
+              this.#wait.abort();
+            }
+          },
+        });
+        wait.gone(dropped);
+        list.showGone(cluster.clusterId, clock());
+        return true;
+      } catch (err) {
+        if (!notDropped) throw err;
+        wait.notDropped(notDropped);
+        return false;
+      }
+    });
+  }
+
+  /**
+   * Runs one wait (`run(onPoll, signal)`) shown in the cluster's row: the row's status follows
+   * each check, Stop waiting aborts it, and its end is said in words. Resolves what `run` does,
+   * or false when the wait ended otherwise.
+   */
+  async #waitIn(cluster, goal, options, run) {
+    const { wait, list } = this.#views;
     this.#wait = new AbortController();
     let last = "";
-    let notDropped = "";
-    wait.start(cluster);
+    wait.start(cluster, goal);
+    list.holdWait(cluster.clusterId);
     this.#busy(true);
     try {
-      wait.gone(await client.waitUntilDropped(cluster.clusterId, {
-        ...options,
-        signal: this.#wait.signal,
-        onPoll: (event) => {
-          last = event.status;
-          wait.poll(event);
-          if (outcomeUnknown && NOT_DROPPED.has(event.status)) {
-            notDropped = event.status;
-            this.#wait.abort();
-          }
-        },
-      }));
+      return await run((event) => {
+        last = event.status;
+        wait.poll(event);
+        list.showStatus(cluster.clusterId, event.status);
+      }, this.#wait.signal);
     } catch (err) {
-      if (notDropped) wait.notDropped(notDropped);
-      else if (err?.kind === "aborted") wait.stopped(last);
+      if (err?.kind === "aborted") wait.stopped(last);
       else if (err?.kind === "timeout") wait.timedOut(last, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
+      else if (goal !== "gone" && (err?.kind === "precondition" || err?.kind === "not_found")) wait.neverThere(err.kind);
       else wait.failed(err);
+      return false;
     } finally {
       this.#wait = null;
       this.#busy(false);
     }
   }
 
-  /** Suspend or resume: no confirmation, since neither loses data. */
+  /** Suspend or resume: no confirmation, since neither loses data; then the wait until the
+   *  cluster is there, in its row. */
   async change(cluster, action) {
     const { clusterId, clusterName } = cluster;
-    const verb = action === "suspend" ? "Suspending" : "Resuming";
+    const { verb, goal, call, wait } = ACTIONS[action];
+    const scenario = (await this.#scenarios?.before(cluster, action)) ?? { call: {}, wait: {} };
     const { value, error, client } = (await this.#run(`The ${action}`, `${verb} ${clusterName} (${clusterId})…`,
-      (zc, options) => (action === "suspend" ? zc.suspendCluster(clusterId, options) : zc.resumeCluster(clusterId, options)))) ?? {};
-    client?.free();
+      (zc, options) => call(zc, clusterId, options))) ?? {};
     if (value) {
       this.#views.result.success(`${verb} ${clusterName}`, value.data.prompt || "The control plane accepted the request.", [
         detail("result-clusterId", "Cluster ID", value.data.clusterId, { code: true }),
@@ -207,6 +267,18 @@ export class Console {
     } else if (error) {
       this.#views.result.failure(error, `The ${action}`);
     }
+    if (value) {
+      // The row shows where the cluster is now (SUSPENDING, RESUMING), then follows the wait.
+      if (this.#listed) await this.showClusters({ refresh: true });
+      scenario.during?.(cluster);
+      await this.#waitIn(cluster, goal, scenario.wait, async (onPoll, signal) => {
+        const reached = await wait(client, clusterId, { ...scenario.wait, signal, onPoll });
+        this.#views.wait.reached(reached);
+        this.#views.list.showStatus(clusterId, reached.status);
+        return true;
+      });
+    }
+    client?.free();
     if (this.#listed) await this.showClusters({ refresh: true });
   }
 }

@@ -24,6 +24,8 @@ export const KINDS = {
     "Something between you and the control plane (a proxy or a gateway) answered instead. Report it with the request ID."],
   precondition: ["Not dropped: the cluster has another name now",
     "It was renamed after you looked it up, so nothing was dropped. Look at the list again before deciding."],
+  protected: ["Not dropped: the cluster is protected",
+    "Its name or ID matches a pattern under Protected names, so nothing was dropped. Remove the pattern first if you really mean to drop it."],
 };
 
 /** The kinds after which a drop may or may not have happened. */
@@ -43,7 +45,7 @@ export function retryReason(err) {
 /** What a drop of this cluster costs, in one sentence (keptInRecycleBin decides). */
 export function dropFate(kept, plan) {
   return kept
-    ? `A ${plan} cluster goes to the recycle bin, where it can be restored for 30 days.`
+    ? `${/^[AEIOU]/.test(plan) ? "An" : "A"} ${plan} cluster goes to the recycle bin, where it can be restored for 30 days.`
     : `This cluster cannot be restored: the recycle bin keeps Dedicated clusters (Standard, Enterprise) only, and this one's plan is ${plan || "unknown"}. Its data is gone for good.`;
 }
 

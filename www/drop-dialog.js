@@ -1,6 +1,6 @@
 // The confirmation: a modal <dialog> that shows the cluster, says plainly what a drop loses,
 // offers Suspend for a running Dedicated cluster, and enables Drop only when the cluster's name
-// is typed exactly. open() resolves to "drop", "suspend" or "cancel" ("replaced" when another
+// is typed exactly (never for a protected cluster, reached through a look-up by ID). open() resolves to "drop", "suspend" or "cancel" ("replaced" when another
 // open() came first).
 import { keptInRecycleBin } from "zilliz-cloud-wasm";
 import { dropFate } from "./copy.js";
@@ -11,6 +11,7 @@ export class DropDialog {
   #dialog = $("drop-dialog");
   #name = $("confirm-name");
   #cluster = null;
+  #protectedBy = null;
   #settle = null;
 
   constructor() {
@@ -46,13 +47,16 @@ export class DropDialog {
     return this.#dialog.open;
   }
 
-  /** Shows `cluster` and waits for the person's choice. */
-  open(cluster) {
+  /** Shows `cluster` and waits for the person's choice; `pattern`: the Protected names pattern
+   *  that protects it, if one does (then it cannot be dropped from here). */
+  open(cluster, pattern = null) {
     this.#settle?.("replaced");
     this.#cluster = cluster;
+    this.#protectedBy = pattern;
     const { clusterId, clusterName, plan, status, regionId } = cluster;
     const kept = keptInRecycleBin(cluster);
     const going = GOING.has(status);
+    const locked = going || pattern !== null;
     $("dialog-title").textContent = `Drop ${clusterName || clusterId}?`;
     $("dialog-details").replaceChildren(
       ...detail("dialog-cluster-name", "Name", clusterName),
@@ -63,20 +67,22 @@ export class DropDialog {
     );
     const warning = $("dialog-warning");
     warning.dataset.kept = String(kept);
-    warning.textContent = going ? `This cluster is already ${status}: it cannot be dropped again.` : dropFate(kept, plan);
+    warning.textContent = going ? `This cluster is already ${status}: it cannot be dropped again.`
+      : pattern !== null ? `This cluster is protected by the pattern ${pattern} (Protected names): it cannot be dropped from this page.`
+        : dropFate(kept, plan);
     $("dialog-suspend").hidden = !(kept && status === "RUNNING");
     $("dialog-name").textContent = clusterName;
-    $("field-confirm").hidden = going;
+    $("field-confirm").hidden = locked;
     this.#name.value = "";
     this.#update();
     this.#dialog.showModal();
-    (going ? $("dialog-cancel") : this.#name).focus();
+    (locked ? $("dialog-cancel") : this.#name).focus();
     return new Promise((resolve) => (this.#settle = resolve));
   }
 
   #matches() {
     const name = this.#cluster?.clusterName;
-    return Boolean(name) && !GOING.has(this.#cluster.status) && this.#name.value === name;
+    return Boolean(name) && !GOING.has(this.#cluster.status) && this.#protectedBy === null && this.#name.value === name;
   }
 
   #update() {

@@ -8,15 +8,23 @@ const FIELDS = {
   baseUrl: { input: "base-url", error: "base-url-error", label: "The base URL" },
   region: { input: null, error: "endpoint-error", label: "The region" },
   clusterId: { input: "cluster-id", error: "cluster-id-error", label: "The cluster ID" },
+  protect: { input: "protect", error: "protect-error", label: "Protected names" },
 };
 
 const endpointChoice = () => document.querySelector('input[name="endpoint"]:checked').value;
+
+/** The Protected names field's patterns: comma-separated, blanks around each left out. */
+export function protectedPatterns() {
+  return $("protect").value.split(",").map((p) => p.trim()).filter(Boolean);
+}
 
 /** The client's options, read from the fields at the moment of the call. */
 export function clientOptions() {
   const options = { apiKey: $("api-key").value };
   if (endpointChoice() === "custom") options.baseUrl = $("base-url").value.trim();
   else options.region = endpointChoice();
+  const protect = protectedPatterns();
+  if (protect.length) options.protect = protect;
   return options;
 }
 
@@ -52,8 +60,10 @@ export function showFieldError(err) {
   if (!field) return false;
   // The package's messages begin with the option's name: "apiKey is shorter than 8 characters"
   // reads "The API key is shorter than 8 characters." here.
+  // "protect[1] is empty" names a pattern by its place: "Protected names: pattern 2 is empty."
   const rest = err.message.startsWith(err.option) ? err.message.slice(err.option.length) : `: ${err.message}`;
-  const text = `${field.label}${rest}`;
+  const place = /^\[(\d+)\]/.exec(rest);
+  const text = place ? `${field.label}: pattern ${Number(place[1]) + 1}${rest.slice(place[0].length)}` : `${field.label}${rest}`;
   $(field.error).textContent = /[.)]$/.test(text) ? text : `${text}.`;
   $(field.error).hidden = false;
   if (err.option === "baseUrl") $("field-baseUrl").hidden = false;
@@ -74,6 +84,7 @@ export function bindFields() {
   $("api-key").addEventListener("input", () => clearFieldError("apiKey"));
   $("base-url").addEventListener("input", () => clearFieldError("baseUrl"));
   $("cluster-id").addEventListener("input", () => clearFieldError("clusterId"));
+  $("protect").addEventListener("input", () => clearFieldError("protect"));
   showEndpoint();
 }
 

@@ -31,6 +31,12 @@ const SCENARIOS = [
   { id: "slow-deletion", label: "A deletion that takes long",
     text: "The mock keeps the dropped cluster DELETING for 10 minutes, and the page waits at most 6 s for it to go.",
     config: { deletingMs: 600_000 }, wait: { maxWaitMs: 6000 }, faults: [] },
+  { id: "long-resume", label: "A resume that takes long", on: "resume",
+    text: "The mock keeps the resumed cluster RESUMING for 10 minutes, and the page waits at most 6 s for it to run.",
+    config: { transitionMs: 600_000 }, wait: { maxWaitMs: 6000 }, faults: [] },
+  { id: "dropped-while-resuming", label: "Dropped while you wait for it to resume", on: "resume",
+    text: "The cluster stays RESUMING; 1.5 s after the resume someone else drops it: the wait ends at once, it will not run.",
+    config: { transitionMs: 600_000, deletingMs: 600_000 }, dropAfterMs: 1500, faults: [] },
   { id: "permission", label: "A permission error",
     text: "The control plane refuses: this key may not drop the cluster (HTTP 403, code 96013).",
     faults: [DESCRIBE, { status: 403, json: { code: 96013, message: "No permission to operate on this cluster." } }] },
@@ -55,12 +61,12 @@ export async function scenarioPanel() {
 }
 
 export class Scenarios {
-  #deletingMs;
+  #timing;
   #configChanged = false;
 
   /** `config` is the mock's own (GET /__mock/config), restored before each scenario. */
   constructor(config) {
-    this.#deletingMs = config.deletingMs;
+    this.#timing = { deletingMs: config.deletingMs, transitionMs: config.transitionMs };
     const box = el("div", { className: "choices", attrs: { id: "scenario-choices" } }, SCENARIOS.map((s) => {
       const input = el("input", { attrs: { type: "radio", name: "scenario", value: s.id, id: `scenario-${s.id}` } });
       input.checked = s.id === "none";
@@ -70,23 +76,26 @@ export class Scenarios {
       ]);
     }));
     $("scenarios").replaceChildren(
-      el("legend", {}, ["Scenario for the next drop ", el("span", { text: "(mock only)", className: "muted" })]),
-      el("p", { text: "The mock misbehaves as chosen, for the next drop only.", className: "hint", attrs: { id: "scenarios-intro" } }),
+      el("legend", {}, ["Scenario for the next drop or resume ", el("span", { text: "(mock only)", className: "muted" })]),
+      el("p", { text: "The mock misbehaves as chosen, for the next drop (or, where it says so, the next resume) only.", className: "hint", attrs: { id: "scenarios-intro" } }),
       box,
     );
     $("scenarios").hidden = false;
   }
 
   /**
-   * Scripts the mock for the chosen scenario, then resets the choice. Gives the drop's extra
-   * options (`call`) and the wait's (`wait`).
+   * Scripts the mock for the chosen scenario, when it is one for this `action` ("drop" unless it
+   * says otherwise), then resets the choice. Gives the call's extra options (`call`), the wait's
+   * (`wait`), and what happens meanwhile (`during(cluster)`, after the call succeeded).
    */
-  async before(cluster) {
+  async before(cluster, action = "drop") {
     const id = document.querySelector('input[name="scenario"]:checked')?.value ?? "none";
-    const scenario = SCENARIOS.find((s) => s.id === id) ?? SCENARIOS[0];
-    $("scenario-none").checked = true;
+    let scenario = SCENARIOS.find((s) => s.id === id) ?? SCENARIOS[0];
+    // A scenario for another action waits for it, chosen; this call runs as Normal.
+    if ((scenario.on ?? "drop") !== action && scenario.id !== "none") scenario = SCENARIOS[0];
+    else $("scenario-none").checked = true;
     // "Normal" leaves the mock as it is, but for what an earlier scenario changed.
-    if (this.#configChanged) await control("POST", "config", { deletingMs: this.#deletingMs });
+    if (this.#configChanged) await control("POST", "config", this.#timing);
     this.#configChanged = Boolean(scenario.config);
     if (scenario.id === "none") return { call: {}, wait: {} };
     await control("DELETE", "faults");
@@ -96,6 +105,8 @@ export class Scenarios {
       await control("POST", "clusters", { clusters: [{ ...record, clusterName: `${cluster.clusterName}-renamed` }] });
     }
     if (scenario.faults.length) await control("POST", "faults", scenario.faults);
-    return { call: scenario.call ?? {}, wait: scenario.wait ?? {} };
+    const during = scenario.dropAfterMs === undefined ? undefined
+      : (c) => setTimeout(() => control("POST", "drop", { ids: [c.clusterId] }).catch(() => {}), scenario.dropAfterMs);
+    return { call: scenario.call ?? {}, wait: scenario.wait ?? {}, during };
   }
 }

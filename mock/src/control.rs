@@ -20,8 +20,9 @@ use crate::state::Shared;
 const MAX_BODY: usize = 1024 * 1024;
 
 /// Known routes, for telling 404 from 405.
-const ROUTES: [&str; 7] = [
+const ROUTES: [&str; 8] = [
     "/reset",
+    "/drop",
     "/health",
     "/clusters",
     "/faults",
@@ -41,6 +42,14 @@ struct AddClusters {
     clusters: Vec<Record>,
     #[serde(default)]
     generate: u32,
+}
+
+/// `POST /drop`: clusters dropped as the API would drop them, by someone
+/// else (another console, a colleague): not in the request log.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DropClusters {
+    ids: Vec<String>,
 }
 
 /// The most clusters `generate` makes at once.
@@ -103,6 +112,13 @@ pub async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<MockBod
                     &json!({ "ok": true, "ids": shared.clusters() }),
                 )
             }
+            Err(e) => bad_request(&e),
+        },
+        (&Method::POST, "/drop") => match parse::<DropClusters>(&body) {
+            Ok(drop) => match drop.ids.iter().find(|id| shared.drop_cluster(id).is_err()) {
+                Some(id) => bad_request(&format!("no cluster {id} to drop")),
+                None => ok(),
+            },
             Err(e) => bad_request(&e),
         },
         (&Method::DELETE, "/clusters") => {

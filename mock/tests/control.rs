@@ -48,6 +48,54 @@ async fn clusters_can_be_added_and_listed_sorted() {
 }
 
 #[tokio::test]
+async fn someone_else_can_drop_a_cluster_unlogged() {
+    let mock = start_with(|c| {
+        c.clusters = vec!["a".into(), "b".into()];
+        c.timing.deleting_ms = 60_000;
+    })
+    .await;
+    let a = mock.addr();
+    let (status, v) = control(a, "POST", "/__mock/drop", Some(r#"{"ids":["a"]}"#)).await;
+    assert_eq!((status, v), (200, json!({"ok":true})));
+    let auth = format!("Bearer {KEY}");
+    let described = send(
+        a,
+        "GET",
+        "/v2/clusters/a",
+        &[("authorization", &auth)],
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(
+        described["data"]["status"], "DELETING",
+        "dropped as the API drops"
+    );
+    let (status, v) = control(a, "POST", "/__mock/drop", Some(r#"{"ids":["a"]}"#)).await;
+    assert_eq!(
+        status, 400,
+        "a cluster being dropped cannot be dropped again"
+    );
+    assert!(v["error"].as_str().unwrap().contains("no cluster a"));
+    assert_eq!(
+        control(a, "POST", "/__mock/drop", Some(r#"{"id":"b"}"#))
+            .await
+            .0,
+        400
+    );
+    let logged: Vec<String> = requests(a)
+        .await
+        .iter()
+        .map(|r| r["path"].to_string())
+        .collect();
+    assert_eq!(
+        logged,
+        ["\"/v2/clusters/a\""],
+        "only the describe is logged"
+    );
+}
+
+#[tokio::test]
 async fn reset_restores_everything() {
     let mock = start_with(|c| c.rate = 2).await;
     let a = mock.addr();

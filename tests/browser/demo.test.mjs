@@ -201,7 +201,7 @@ describe("demo console: drop, guard and wait", () => {
     assert.match(await page.textContent("#wait-next"), /^(in [12] s|now)$/);
     assert.equal(await page.isVisible("#stop-wait"), true);
     await page.screenshot({ path: screenshotPath("console-wait.png"), fullPage: true });
-    await part(page, "readme-wait.png", "#result", "#wait");
+    await part(page, "readme-wait.png", "#cluster-table", "#result");
     const w = await waitOutcome(page);
     assert.equal(w.state, "gone");
     assert.match(w.outcome, /^prod-search is gone: not found at \d\d:\d\d:\d\d, after \d+ checks?\.$/);
@@ -209,9 +209,15 @@ describe("demo console: drop, guard and wait", () => {
     const log = (await demo.mock.requests()).map((q) => `${q.method} ${q.path}`);
     assert.deepEqual(log.slice(0, 3), ["GET /v2/clusters", `GET /v2/clusters/${PROD}`, `DELETE /v2/clusters/${PROD}/drop`], "the describe guards the DELETE");
     assert.ok(log.slice(3).every((l) => l === `GET /v2/clusters/${PROD}` || l === "GET /v2/clusters"), log.join("; "));
-    // The list is refreshed after the wait: the cluster is gone from it.
-    await page.waitForFunction((id) => !document.querySelector(`#cluster-rows tr[data-id="${id}"]`), PROD);
+    // The row followed the wait (DELETING), and says gone at the end, until the next refresh.
+    const gone = await page.$eval(`#cluster-rows tr[data-id="${PROD}"]`, (tr) => ({ status: tr.dataset.status, actions: tr.querySelector(".row-actions").textContent }));
+    assert.equal(gone.status, "GONE");
+    assert.match(gone.actions, /^Gone at \d\d:\d\d:\d\d$/);
+    assert.equal(await page.$eval("#wait", (w) => w.closest("tr")?.dataset.waitFor), PROD, "the wait shows under the cluster's row");
     await page.screenshot({ path: screenshotPath("console-gone.png"), fullPage: true });
+    await page.click("#refresh");
+    await page.waitForFunction((id) => !document.querySelector(`#cluster-rows tr[data-id="${id}"]`), PROD);
+    assert.equal(await page.$eval("#wait", (w) => w.closest("tr")), null, "the wait goes back under the list");
   });
 
   test("a cluster renamed between the look-up and the drop is reported, and nothing is dropped", async () => {
@@ -323,8 +329,8 @@ describe("demo console: look-up, suspend and resume, input errors", () => {
     assert.deepEqual(await demo.mock.log(), [], "no request, not even a preflight");
   });
 
-  test("Suspend from the dialog keeps the cluster (by keyboard); Resume from its row brings it back", async () => {
-    await demo.mock.timing({ transitionMs: 200 });
+  test("Suspend from the dialog keeps the cluster (by keyboard); Resume from its row brings it back; each is waited for in its row", async () => {
+    await demo.mock.timing({ transitionMs: 1500 });
     const page = await openPage();
     await connect(page);
     await page.focus(`#cluster-rows button[data-action="drop"][data-id="${PROD}"]`);
@@ -336,17 +342,121 @@ describe("demo console: look-up, suspend and resume, input errors", () => {
     await page.keyboard.press("Enter");
     let r = await resultOf(page);
     assert.deepEqual([r.outcome, r.title], ["success", "Suspending prod-search"], JSON.stringify(r));
-    assert.equal(await page.isVisible("#wait"), false);
-    await page.waitForTimeout(300);
-    await page.click("#refresh");
+    // The wait, in the row: the status it sees, then its end in words; the row's status follows.
+    await page.waitForFunction(() => document.getElementById("wait-status").textContent === "SUSPENDING");
+    assert.equal(await page.textContent("#wait-title"), "Waiting until prod-search is suspended");
+    assert.equal(await page.getAttribute(`#cluster-rows tr[data-id="${PROD}"]`, "data-status"), "SUSPENDING");
+    assert.equal(await page.$eval("#wait", (w) => w.closest("tr")?.dataset.waitFor), PROD);
+    let w = await waitOutcome(page);
+    assert.equal(w.state, "reached");
+    assert.match(w.outcome, /^prod-search is suspended at \d\d:\d\d:\d\d \(SUSPENDED, after [23] checks\)\.$/);
     await page.waitForSelector(`#cluster-rows tr[data-id="${PROD}"][data-status="SUSPENDED"]`);
     await page.click(`#cluster-rows button[data-action="resume"][data-id="${PROD}"]`);
     await page.waitForFunction(() => document.getElementById("result-title").textContent === "Resuming prod-search");
     r = await resultOf(page);
+    await page.waitForFunction(() => document.getElementById("wait").dataset.goal === "running" && document.getElementById("wait").dataset.state !== "waiting");
+    w = await waitOutcome(page);
+    assert.match(w.outcome, /^prod-search is running at \d\d:\d\d:\d\d \(RUNNING, after [23] checks\)\.$/);
+    await page.waitForSelector(`#cluster-rows tr[data-id="${PROD}"][data-status="RUNNING"]`);
     assert.equal(r.outcome, "success");
     const log = (await demo.mock.requests()).filter((q) => q.method === "POST").map((q) => q.path);
     assert.deepEqual(log, [`/v2/clusters/${PROD}/suspend`, `/v2/clusters/${PROD}/resume`]);
     assert.deepEqual((await demo.mock.requests()).filter((q) => q.method === "DELETE"), []);
+  });
+});
+
+describe("demo console: protected names, and waits after suspend and resume", () => {
+  const PREVIEW = "in02-fedcba987654321"; // preview-pr-412, Serverless
+  const rowOf = (page, id) => page.$eval(`#cluster-rows tr[data-id="${id}"]`, (tr) => ({
+    status: tr.dataset.status,
+    protectedBy: tr.dataset.protected ?? null,
+    actions: [...tr.querySelectorAll("button")].map((b) => b.dataset.action),
+    lock: tr.querySelector(".lock")?.textContent ?? null,
+    lockName: tr.querySelector(".lock")?.getAttribute("aria-label") ?? null,
+  }));
+
+  test("the field's default prod-* protects prod-search: a lock and the pattern instead of Drop; Suspend and Resume stay", async () => {
+    const page = await openPage();
+    assert.equal(await page.inputValue("#protect"), "prod-*", "the default");
+    await connect(page, API_KEY, { protect: "prod-*, in02-*" });
+    assert.deepEqual(await rowOf(page, PROD), { status: "RUNNING", protectedBy: "prod-*", actions: ["suspend"], lock: "Protected (prod-*)", lockName: "prod-search is protected by prod-*" });
+    assert.deepEqual(await rowOf(page, PREVIEW), { status: "RUNNING", protectedBy: "in02-*", actions: [], lock: "Protected (in02-*)", lockName: "preview-pr-412 is protected by in02-*" }, "a Serverless cluster cannot be suspended");
+    assert.deepEqual((await rowOf(page, FREE)).actions, ["drop"], "unprotected rows keep Drop");
+    // The key's list was made by a client with these patterns: no request tells them apart.
+    assert.deepEqual((await demo.mock.requests()).map((q) => q.path), ["/v2/clusters"]);
+    await demo.mock.put([{ clusterId: PROD, clusterName: "prod-search", plan: "Standard", status: "SUSPENDED" }]);
+    await page.click("#refresh");
+    await page.waitForSelector(`#cluster-rows tr[data-id="${PROD}"][data-status="SUSPENDED"]`);
+    assert.deepEqual((await rowOf(page, PROD)).actions, ["resume"], "Resume stays for a suspended protected cluster");
+    await page.screenshot({ path: screenshotPath("console-protected.png"), fullPage: true });
+    await part(page, "readme-protected.png", "#field-protect", "#cluster-table");
+  });
+
+  test("a protected cluster looked up by ID cannot be dropped from the dialog; a bad pattern is shown at its field", async () => {
+    const page = await openPage();
+    await page.fill("#api-key", API_KEY);
+    await page.fill("#cluster-id", PROD);
+    await page.click("#lookup");
+    await page.waitForSelector("#drop-dialog[open]");
+    const d = await dialog(page);
+    assert.equal(d.warning, "This cluster is protected by the pattern prod-* (Protected names): it cannot be dropped from this page.");
+    assert.equal(await page.isVisible("#confirm-name"), false, "no name to type");
+    assert.equal(d.dropDisabled, true);
+    assert.equal(d.suspend, true, "Suspend is still offered");
+    assert.equal(d.focused, "dialog-cancel");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#drop-dialog", { state: "hidden" });
+    await page.fill("#protect", `prod-*, ${"x".repeat(257)}`);
+    await page.click("#connect");
+    await page.waitForSelector("#protect-error:not([hidden])");
+    assert.equal(await page.textContent("#protect-error"), "Protected names: pattern 2 is longer than 256 characters.");
+    assert.equal(await activeId(page), "protect");
+    assert.deepEqual((await demo.mock.requests()).filter((q) => q.method !== "GET"), [], "nothing but the look-up's describe");
+  });
+
+  test("Suspend from a protected row, by keyboard: the row follows the wait and says where the cluster is; at 375 px too", async () => {
+    for (const width of [1280, 375]) {
+      await demo.mock.reset();
+      await demo.mock.seed(FLEET);
+      await demo.mock.timing({ transitionMs: 1500 });
+      const page = await openPage({ width, height: 900 });
+      await connect(page, API_KEY, { protect: "prod-*" });
+      await page.focus("#refresh");
+      let label = "";
+      for (let i = 0; i < 6 && label !== "Suspend prod-search"; i++) {
+        await page.keyboard.press("Tab");
+        label = await page.evaluate(() => document.activeElement.getAttribute("aria-label") ?? "");
+      }
+      assert.equal(label, "Suspend prod-search", `${width}: reached by Tab`);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.getElementById("wait-status").textContent === "SUSPENDING");
+      assert.equal(await page.$eval("#wait", (w) => w.closest("tr")?.dataset.waitFor), PROD, `${width}: the wait is in the row`);
+      assert.equal((await rowOf(page, PROD)).status, "SUSPENDING");
+      assert.match(await page.textContent("#wait-next"), /^(in [12] s|now)$/);
+      assert.equal(await page.isVisible("#stop-wait"), true);
+      assert.equal(await page.isEnabled("#stop-wait"), true);
+      await page.screenshot({ path: screenshotPath(`console-suspend-wait-${width}.png`), fullPage: true });
+      const w = await waitOutcome(page);
+      assert.equal(w.state, "reached");
+      assert.match(w.outcome, /^prod-search is suspended at \d\d:\d\d:\d\d \(SUSPENDED, after [23] checks\)\.$/);
+      await page.waitForSelector(`#cluster-rows tr[data-id="${PROD}"][data-status="SUSPENDED"]`);
+      assert.deepEqual((await rowOf(page, PROD)).actions, ["resume"]);
+      assert.equal(await activeId(page), "wait-title", `${width}: focus ends on what became of the cluster`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `${width}: no horizontal scrolling`);
+      await page.screenshot({ path: screenshotPath(`console-suspended-${width}.png`), fullPage: true });
+      assert.deepEqual((await demo.mock.requests()).filter((q) => q.method !== "GET").map((q) => q.path), [`/v2/clusters/${PROD}/suspend`]);
+    }
+  });
+
+  test("a drop's wait: the row shows DELETING as the checks see it, then gone", async () => {
+    await demo.mock.timing({ deletingMs: 1500 });
+    const page = await openPage();
+    await connect(page);
+    await openDrop(page, FREE);
+    await confirmAndDrop(page, "free-sandbox");
+    await page.waitForFunction((id) => document.querySelector(`#cluster-rows tr[data-id="${id}"]`)?.dataset.status === "DELETING", FREE);
+    assert.equal((await waitOutcome(page)).state, "gone");
+    assert.equal((await rowOf(page, FREE)).status, "GONE");
   });
 });
 
@@ -356,11 +466,17 @@ describe("demo console: keyboard, screen readers, phones, the key", () => {
     await page.focus("#api-key");
     await page.keyboard.type(API_KEY);
     const order = [];
+    const focused = () => page.evaluate(() => (document.activeElement.type === "radio" ? `radio:${document.activeElement.value}` : document.activeElement.id));
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press("Tab");
-      order.push(await page.evaluate(() => (document.activeElement.type === "radio" ? `radio:${document.activeElement.value}` : document.activeElement.id)));
+      order.push(await focused());
     }
-    assert.deepEqual(order, ["radio:custom", "base-url", "connect"]);
+    assert.deepEqual(order, ["radio:custom", "base-url", "protect"]);
+    // Protected names is emptied by keyboard too (its prod-* would protect prod-search).
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "connect");
     await page.keyboard.press("Enter");
     await page.waitForSelector('#clusters-state[data-state="ready"]');
     await page.waitForFunction(() => document.activeElement?.id === "connect");

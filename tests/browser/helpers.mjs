@@ -90,9 +90,14 @@ export function demoSuite({ seed = [] } = {}) {
 
 // ---- the console's steps, as a person takes them ----------------------------------------------
 
-/** Types the key and shows the clusters; resolves when the list is in a final state. */
-export async function connect(page, key = API_KEY) {
+/**
+ * Types the key and shows the clusters; resolves when the list is in a final state. Protected
+ * names are cleared (the page's default, prod-*, would protect prod-search, which the drop tests
+ * drop) unless `protect` gives them.
+ */
+export async function connect(page, key = API_KEY, { protect = "" } = {}) {
   await page.fill("#api-key", key);
+  await page.fill("#protect", protect);
   await page.click("#connect");
   await page.waitForSelector('#clusters-state:is([data-state="ready"], [data-state="empty"], [data-state="error"])', { timeout: 20_000 });
   return page.getAttribute("#clusters-state", "data-state");

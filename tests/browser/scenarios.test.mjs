@@ -41,8 +41,8 @@ describe("console scenarios", () => {
   test("the panel lists every scenario with a line that says what it does", async () => {
     const page = await openPage();
     const items = await page.$$eval("#scenario-choices label", (labels) => labels.map((l) => l.textContent.trim()));
-    assert.equal(items.length, 9);
-    for (const words of ["Normal", "Renamed before the drop", "Rate limited twice", "slow drop", "Two 503s", "HTML page", "reset connection", "takes long", "permission error"]) {
+    assert.equal(items.length, 11);
+    for (const words of ["Normal", "Renamed before the drop", "Rate limited twice", "slow drop", "Two 503s", "HTML page", "reset connection", "deletion that takes long", "resume that takes long", "Dropped while you wait for it to resume", "permission error"]) {
       assert.ok(items.some((t) => t.includes(words)), `${words} in ${items}`);
     }
   });
@@ -84,7 +84,7 @@ describe("console scenarios", () => {
     const w = await waitOutcome(page);
     assert.equal(w.state, "gone", "the probably dropped cluster is found gone: a fact");
     await page.screenshot({ path: screenshotPath("scenario-slow-drop.png"), fullPage: true });
-    await part(page, "readme-maybe-dropped.png", "#result", "#wait");
+    await part(page, "readme-maybe-dropped.png", "#cluster-table", "#result");
   });
 
   test("two 503s, then success", async () => {
@@ -156,5 +156,41 @@ describe("console scenarios", () => {
     await page.screenshot({ path: screenshotPath("scenario-rate-limited-375.png"), fullPage: true });
     await page.click("#cancel");
     await resultOf(page);
+  });
+
+  test("a resume that takes long: the row shows RESUMING at each check; Stop waiting says what is known", async () => {
+    await demo.mock.put([{ clusterId: ID, clusterName: NAME, plan: "Standard", status: "SUSPENDED" }]);
+    const page = await openPage();
+    await connect(page);
+    await page.check("#scenario-long-resume");
+    await page.click(`#cluster-rows button[data-action="resume"][data-id="${ID}"]`);
+    await page.waitForFunction(() => document.getElementById("wait-polls").textContent === "2");
+    assert.equal(await page.textContent("#wait-status"), "RESUMING");
+    assert.equal(await page.getAttribute(`#cluster-rows tr[data-id="${ID}"]`, "data-status"), "RESUMING");
+    assert.equal(await page.isChecked("#scenario-none"), true, "a scenario applies to one call");
+    await page.click("#stop-wait");
+    const w = await waitOutcome(page);
+    assert.equal(w.state, "stopped");
+    assert.match(w.outcome, /^You stopped waiting at \d\d:\d\d:\d\d; prod-search was last seen RESUMING\. Whether it is running is unknown\.$/);
+    await page.screenshot({ path: screenshotPath("scenario-long-resume.png"), fullPage: true });
+  });
+
+  test("dropped while you wait for it to resume: the wait ends at once, and says it will not run", async () => {
+    await demo.mock.put([{ clusterId: ID, clusterName: NAME, plan: "Standard", status: "SUSPENDED" }]);
+    const page = await openPage();
+    await connect(page);
+    await page.check("#scenario-dropped-while-resuming");
+    await page.click(`#cluster-rows button[data-action="resume"][data-id="${ID}"]`);
+    const w = await waitOutcome(page);
+    assert.equal(w.state, "never");
+    assert.match(w.outcome, /^prod-search is being dropped \(seen at \d\d:\d\d:\d\d\): it will not be running\.$/);
+    const log = (await requests()).map((q) => `${q.method} ${q.path.split("/").pop()}`);
+    assert.equal(log[0], "POST resume");
+    assert.ok(log.slice(1).every((l) => l === `GET ${ID}`), log.join("; "));
+    const describes = log.length - 1;
+    await page.waitForTimeout(2500);
+    assert.equal((await requests()).filter((q) => q.method === "GET").length, describes, "no check after the end");
+    await page.waitForSelector(`#cluster-rows tr[data-id="${ID}"][data-status="DELETING"]`);
+    await page.screenshot({ path: screenshotPath("scenario-dropped-while-resuming.png"), fullPage: true });
   });
 });
