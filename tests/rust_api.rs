@@ -332,6 +332,70 @@ async fn wait_until_running_through_resuming_and_not_when_deleting() {
 }
 
 #[wasm_bindgen_test]
+async fn via_a_proxy_no_authorization_header_is_sent() {
+    reset(&[CLUSTER]).await;
+    let zc = ZillizCloud::new(ClientOptions::via_proxy(mock_url()).max_retries(0)).unwrap();
+    // The mock wants a key: a request without one is refused, which shows none was sent.
+    let e = zc.describe_cluster(CLUSTER).await.unwrap_err();
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Auth, Some(401)));
+    assert!(format!("{:?}", ClientOptions::via_proxy(mock_url())).contains("none (via a proxy)"));
+    let e = ZillizCloud::new(ClientOptions::via_proxy("")).unwrap_err();
+    assert_eq!(
+        e.option(),
+        Some("baseUrl"),
+        "an empty baseUrl is still checked"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_wait_for_running_that_sees_deleting_ends_at_once_with_no_timer_left() {
+    reset(&[]).await;
+    mock(
+        "POST",
+        "clusters",
+        Some(json!({ "clusters": [{ "clusterId": CLUSTER, "clusterName": "prod-search", "status": "SUSPENDED" }] })),
+    )
+    .await;
+    mock(
+        "POST",
+        "config",
+        Some(json!({ "transitionMs": 600000, "deletingMs": 600000 })),
+    )
+    .await;
+    let zc = client();
+    zc.resume_cluster(CLUSTER).await.unwrap();
+    mock("DELETE", "requests", None).await;
+    // The wait after a second describe would be 2 s: none may be left when the wait ends.
+    let timers = track_timers(2000);
+    let e = zc
+        .wait_until_running(
+            CLUSTER,
+            // Someone else drops the cluster while it resumes, during the first wait.
+            WaitOptions::new().on_poll(|_| {
+                wasm_bindgen_futures::spawn_local(async {
+                    mock("POST", "drop", Some(json!({ "ids": [CLUSTER] }))).await;
+                })
+            }),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.attempts(), e.retryable()),
+        (ErrorKind::Precondition, 2, false)
+    );
+    assert_eq!(timers.live(), 0, "no timer left");
+    timers.restore();
+    let describes = requests().await.len();
+    assert_eq!(describes, 2, "one describe more after the drop, then none");
+    delay(1200).await;
+    assert_eq!(
+        requests().await.len(),
+        describes,
+        "nothing sent after the end"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn wait_until_dropped_polls_and_ends() {
     reset(&[CLUSTER, OTHER]).await;
     mock("POST", "config", Some(json!({ "deletingMs": 700 }))).await;

@@ -23,7 +23,9 @@ function assertInvalid(err, field) {
   if (field) assert.match(err.message, new RegExp(`\\b${field}\\b`), err.message);
 }
 
-const badKeys = [undefined, null, "", "   ", "\t\n", 42, true, {}, ["k"], "sk-bad\nkey", "sk-bad\u0000key", "sk-clé-secret", " sk-padded", "sk-padded "];
+// A key that is given is checked, with or without a baseUrl; a missing one only without (a
+// client behind a proxy that adds its own key holds none).
+const badKeys = ["", "   ", "\t\n", 42, true, {}, ["k"], "sk-bad\nkey", "sk-bad\u0000key", "sk-clé-secret", " sk-padded", "sk-padded "];
 const badIds = ["", "../x", "a/b", "a?b", "a#b", "%2e", "a b", "clüster", "in01.x", "x".repeat(129), 5, null, undefined, {}];
 const badBaseUrls = ["", "api.cloud.zilliz.com", "ftp://host", "http://", "http://user:pw@127.0.0.1", "http://127.0.0.1/?q=1", "http://127.0.0.1/#f", "http://127.0.0.1:99999", "javascript:alert(1)", 7];
 const badTimeouts = [0, -1, NaN, Infinity, 600_001, "100", true];
@@ -40,6 +42,11 @@ describe("invalid input sends no request", () => {
     for (const apiKey of badKeys) {
       assert.throws(() => new ZillizCloud({ apiKey, baseUrl: mock.url }), (err) => (assertInvalid(err, "apiKey"), true), String(apiKey));
       await assert.rejects(dropCluster({ apiKey, baseUrl: mock.url, clusterId: SEEDED[0] }), (err) => (assertInvalid(err, "apiKey"), true));
+    }
+    for (const apiKey of [undefined, null]) {
+      assert.throws(() => new ZillizCloud({ apiKey, region: "cn" }), (err) => (assertInvalid(err, "apiKey"), true), `${apiKey} without a baseUrl`);
+      await assert.rejects(dropCluster({ apiKey, clusterId: SEEDED[0] }), (err) => (assertInvalid(err, "apiKey"), true));
+      new ZillizCloud({ apiKey, baseUrl: mock.url }).free(); // behind a proxy: no key
     }
     assert.equal((await mock.requests()).length, 0);
   });

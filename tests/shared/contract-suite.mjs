@@ -627,6 +627,30 @@ export async function runContractSuite({ api, mockUrl, apiKey, testTimeoutMs = 1
       equal(client({ protect: ["x"] }).isProtected({ clusterName: "x" }), true, "after");
     }],
 
+    ["keyless behind a proxy: no Authorization header at all; without a baseUrl a key is required", async () => {
+      const seen = [];
+      const proxy = async (url, init) => {
+        seen.push(Object.keys(init.headers).map((h) => h.toLowerCase()).sort());
+        return new Response(successBody(CLUSTER));
+      };
+      for (const apiKey of [undefined, null]) {
+        const zc = new ZillizCloud({ apiKey, baseUrl: base, fetch: proxy });
+        equal((await zc.dropCluster(CLUSTER)).data.clusterId, CLUSTER, `${apiKey}: the drop`);
+        equal((await dropCluster({ baseUrl: base, clusterId: CLUSTER, fetch: proxy })).code, 0, "one-shot");
+      }
+      deepEqual(seen, Array(4).fill(["accept"]), "only Accept is sent");
+      let err;
+      try {
+        new ZillizCloud({ region: "cn" });
+      } catch (e) {
+        err = e;
+      }
+      expectError(err, { kind: "invalid_input", option: "apiKey", attempts: 0 }, "no key and no baseUrl");
+      // Against the mock, which wants a key: the answer is the proxy's to give, and here a 401.
+      await mock.seed([CLUSTER]);
+      expectError(await failure(new ZillizCloud({ baseUrl: base, maxRetries: 0 }).dropCluster(CLUSTER), "no key sent"), { kind: "auth", status: 401 }, "no key sent");
+    }],
+
     ["waitUntilSuspended and waitUntilRunning: through SUSPENDING and RESUMING to the status", async () => {
       await mock.seed([CLUSTER]);
       await mock.timing({ transitionMs: 700 });
