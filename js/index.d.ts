@@ -1,3 +1,7 @@
+// The libraries these declarations need beyond TypeScript's defaults (no target means ES5's
+// library): clusters() is an AsyncIterable. The DOM library (fetch, AbortSignal) is in the defaults.
+/// <reference lib="es2018.asynciterable" />
+
 /** A region of Zilliz Cloud's control plane. */
 export type Region = "global" | "cn";
 

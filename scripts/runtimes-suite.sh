@@ -18,7 +18,7 @@ RUNTIMES=(node-shared node22-shared node20-require node22-require bun deno worke
   chromium-webpack chromium-webpack-inline chromium-bun-build-inline bun-build-bun-inline
   next-turbopack next-webpack
   chromium-parcel chromium-parcel-exports chromium-parcel-serve
-  ts-node16-esm ts-node16-cjs ts-nodenext-esm ts-nodenext-cjs ts-bundler ts-node10
+  ts-node16-esm ts-node16-cjs ts-nodenext-esm ts-nodenext-cjs ts-bundler ts-node10 ts-defaults
   edge-runtime deno-serve astro cleanup-worker readme)
 OUT="$ROOT/target/runtimes-suite.out"
 mkdir -p target

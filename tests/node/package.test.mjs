@@ -24,7 +24,7 @@ it("exports exactly the contract's names, with no init() needed", () => {
 
 it("is installed by name with types and an exports map", () => {
   assert.equal(manifest.name, "zilliz-cloud-wasm");
-  assert.equal(manifest.exports["."].node, "./node.js");
+  assert.deepEqual(manifest.exports["."].node, { import: "./node.js", require: "./node.cjs" });
   const types = readFileSync(packageFile("index.d.ts"), "utf8");
   for (const name of ["class ZillizCloud", "function dropCluster", "class ZillizError", "interface ClientOptions", "interface CallOptions", "type DropClusterResponse", "interface ClusterActionResponse", "function keptInRecycleBin", "interface ClusterInfo", "interface WaitOptions"]) {
     assert.ok(types.includes(name), name);
@@ -35,11 +35,20 @@ it("is installed by name with types and an exports map", () => {
 
 it("every entry is in the exports map, files and sideEffects; edge-light comes before node and browser", () => {
   const main = manifest.exports["."];
-  assert.deepEqual(Object.keys(main), ["types", "workerd", "deno", "edge-light", "node", "browser", "default"]);
+  assert.deepEqual(Object.keys(main), ["types", "workerd", "deno", "edge-light", "node", "browser", "import", "require"]);
   const types = { import: "./index.d.ts", require: "./index.d.cts" };
   assert.deepEqual(main.types, types);
-  assert.deepEqual(manifest.exports["./inline"], { types, default: "./inline.js" });
-  const entries = [...new Set([...Object.values(main), "./inline.js"].filter((f) => typeof f === "string" && f.endsWith(".js")))];
+  // require() resolves to a CommonJS file everywhere, which index.d.cts describes.
+  assert.deepEqual(main.browser, { import: "./browser.js", require: "./inline.cjs" });
+  assert.deepEqual([main.import, main.require], ["./browser.js", "./inline.cjs"]);
+  assert.deepEqual(manifest.exports["./inline"], { types, require: "./inline.cjs", default: "./inline.js" });
+  const targets = (v) => (typeof v === "string" ? [v] : Object.values(v).flatMap(targets));
+  const all = [...new Set([...targets(main), "./inline.js"].filter((f) => /\.c?js$/.test(f)))];
+  const entries = all.filter((f) => f.endsWith(".js"));
+  for (const entry of all.filter((f) => f.endsWith(".cjs"))) {
+    assert.ok(manifest.files.includes(entry.slice(2)) && manifest.sideEffects.includes(entry), `${entry} shipped and kept`);
+    assert.doesNotMatch(readFileSync(packageFile(entry.slice(2)), "utf8"), /^\s*(import|export)\s/m, `${entry} is CommonJS`);
+  }
   for (const entry of entries) {
     assert.ok(manifest.files.includes(entry.slice(2)), `${entry} in files`);
     assert.ok(manifest.sideEffects.includes(entry), `${entry} in sideEffects: bundlers must keep its initialisation`);
@@ -58,7 +67,7 @@ it("every entry is in the exports map, files and sideEffects; edge-light comes b
 it("tools that read no exports find fields beside it, and node10 finds the inline entry's types", () => {
   // Parcel without packageExports, older bundlers: the inline entry has no top-level await and
   // nothing to copy; Node-minded tools get the node entry.
-  assert.deepEqual([manifest.main, manifest.module, manifest.browser, manifest.types], ["./node.js", "./inline.js", "./inline.js", "./index.d.ts"]);
+  assert.deepEqual([manifest.main, manifest.module, manifest.browser, manifest.types], ["./node.cjs", "./inline.js", "./inline.js", "./index.d.ts"]);
   for (const file of ["index.d.ts", "index.d.cts", "inline.d.ts"]) {
     assert.ok(manifest.files.includes(file) && existsSync(packageFile(file)), `${file} is shipped`);
   }

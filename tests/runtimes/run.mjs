@@ -18,7 +18,7 @@ import { nextRuntime } from "./next-app.mjs";
 import { installTarball, postToServer } from "./project.mjs";
 import { astroRuntime, denoServeRuntime } from "./servers.mjs";
 import { PARCEL_RUNTIMES, parcelRuntime } from "./parcel.mjs";
-import { TYPESCRIPT_MODES, typescriptRuntime } from "./typescript.mjs";
+import { TYPESCRIPT_MODES, typescriptDefaults, typescriptRuntime } from "./typescript.mjs";
 
 const MOCK_BIN = process.env.MOCK_BIN ?? join(ROOT, "target/debug/zilliz-mock");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -31,7 +31,7 @@ const BUNDLED = ["esbuild", "esbuild-inline", "rollup", "rollup-inline", "webpac
 const RUNTIMES = ["node-shared", "node22-shared", "node20-require", "node22-require", "bun", "deno", "workerd",
   "chromium-page", "chromium-page-inline", "chromium-worker", "chromium-bundled", "chromium-vite-dev",
   ...BUNDLED.map((name) => `chromium-${name}`), "bun-build-bun-inline", "next-turbopack", "next-webpack",
-  ...PARCEL_RUNTIMES, ...Object.keys(TYPESCRIPT_MODES), "edge-runtime", "deno-serve", "astro", "cleanup-worker", "readme"];
+  ...PARCEL_RUNTIMES, ...Object.keys(TYPESCRIPT_MODES), "ts-defaults", "edge-runtime", "deno-serve", "astro", "cleanup-worker", "readme"];
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : RUNTIMES;
 for (const name of selected) if (!RUNTIMES.includes(name)) throw new Error(`unknown runtime ${name}; known: ${RUNTIMES.join(" ")}`);
 
@@ -336,6 +336,7 @@ const RUNNERS = {
   "chromium-vite-dev": viteDevRuntime,
   ...Object.fromEntries(PARCEL_RUNTIMES.map((name) => [name, () => parcelRuntime({ name, tarball, port: PARCEL_PORTS[name], chromiumPage })])),
   ...Object.fromEntries(Object.keys(TYPESCRIPT_MODES).map((name) => [name, () => typescriptRuntime({ name, tarball, checkDrop })])),
+  "ts-defaults": () => typescriptDefaults({ tarball }),
   "edge-runtime": () => edgeRuntime({ tarball, checkDrop }),
   "deno-serve": () => denoServeRuntime({ tarball, mockUrl, serverDrop, env: DENO_ENV }),
   astro: () => astroRuntime({ tarball, mockUrl, serverDrop }),
