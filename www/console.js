@@ -4,8 +4,8 @@
 // them (its protect option), and the list shows a lock instead of Drop.
 // The views only show; this decides. A client is made from the fields for each action and
 // freed after it, so the key is read at the moment of the call and kept nowhere else.
-import { ZillizCloud, ZillizError } from "zilliz-cloud-wasm";
-import { KINDS, OUTCOME_UNKNOWN, clock } from "./copy.js";
+import { ZillizCloud, ZillizError, keptInRecycleBin } from "zilliz-cloud-wasm";
+import { KINDS, OUTCOME_UNKNOWN, changeSubmitted, clock, dropFate } from "./copy.js";
 import { $, announce, detail } from "./dom.js";
 import { clearFieldErrors, clientOptions, endpointLabel, protectedPatterns, showFieldError } from "./fields.js";
 
@@ -20,6 +20,11 @@ const ACTIONS = {
   suspend: { verb: "Suspending", goal: "suspended", call: (zc, id, o) => zc.suspendCluster(id, o), wait: (zc, id, o) => zc.waitUntilSuspended(id, o) },
   resume: { verb: "Resuming", goal: "running", call: (zc, id, o) => zc.resumeCluster(id, o), wait: (zc, id, o) => zc.waitUntilRunning(id, o) },
 };
+
+/** The server's own prompt, quoted as the server's (none when it sent none). */
+function serverSaid(value) {
+  return value.data.prompt ? detail("result-prompt", "The control plane said", value.data.prompt) : [];
+}
 
 /**
  * Which Protected names pattern protects a cluster: one client per pattern (the package decides
@@ -178,10 +183,13 @@ export class Console {
     const { result, progress } = this.#views;
     if (value) {
       const attempts = progress.attempts;
-      result.success("Cluster dropped", value.data.prompt || "The control plane accepted the drop.", [
+      // The page's own words: the drop's prompt reads the same for every plan, so only
+      // keptInRecycleBin can say whether this cluster can come back.
+      result.success("Cluster dropped", `The drop of ${clusterName} was accepted. ${dropFate(keptInRecycleBin(cluster), cluster.plan)}`, [
         detail("result-clusterId", "Cluster ID", value.data.clusterId, { code: true }),
         detail("result-endpoint", "Endpoint", endpointLabel()),
         detail("result-attempts", "Attempts", attempts === 1 ? "1" : `${attempts} (the first ${attempts - 1} failed and were retried)`),
+        serverSaid(value),
       ], `Dropped ${clusterName}${attempts > 1 ? ` after ${attempts} attempts` : ""}.`);
     } else if (error) {
       result.failure(error, "The drop");
@@ -261,8 +269,9 @@ export class Console {
     const { value, error, client } = (await this.#run(`The ${action}`, `${verb} ${clusterName} (${clusterId})…`,
       (zc, options) => call(zc, clusterId, options))) ?? {};
     if (value) {
-      this.#views.result.success(`${verb} ${clusterName}`, value.data.prompt || "The control plane accepted the request.", [
+      this.#views.result.success(`${verb} ${clusterName}`, changeSubmitted(action, clusterName), [
         detail("result-clusterId", "Cluster ID", value.data.clusterId, { code: true }),
+        serverSaid(value),
       ], `${verb} ${clusterName}.`);
     } else if (error) {
       this.#views.result.failure(error, `The ${action}`);

@@ -49,6 +49,13 @@ export function dropFate(kept, plan) {
     : `This cluster cannot be restored: the recycle bin keeps Dedicated clusters (Standard, Enterprise) only, and this one's plan is ${plan || "unknown"}. Its data is gone for good.`;
 }
 
+/** What a suspend or a resume that the control plane accepted means, in the page's words. */
+export function changeSubmitted(action, name) {
+  return action === "suspend"
+    ? `The suspend of ${name} was submitted: it keeps its data, and its compute bill stops once it is SUSPENDED.`
+    : `The resume of ${name} was submitted: it runs again once it is RUNNING.`;
+}
+
 /** "2026-11-28" from the API's createTime, or the text as given. */
 export function createdDate(createTime) {
   const ms = Date.parse(createTime);

@@ -21,9 +21,10 @@ export class ResultView {
     bringIntoView(result, $("result-title"));
   }
 
-  /** A call that succeeded: `title`, the server's prompt, and details. */
-  success(title, prompt, details, spoken) {
-    this.#show("success", title, [el("span", { text: prompt, attrs: { id: "result-prompt" } })], details, spoken);
+  /** A call that succeeded: `title`, what happened in the page's own words, and details (among
+   *  them the server's prompt, quoted as the server's). */
+  success(title, summary, details, spoken) {
+    this.#show("success", title, [el("span", { text: summary, attrs: { id: "result-summary" } })], details, spoken);
   }
 
   /** A call that failed with `err` (a ZillizError, or anything else thrown). */

@@ -23,7 +23,12 @@ use crate::{cors, reply};
 /// Header carrying the per-answer unique id, like the real API's.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("requestid");
 
-const PROMPT: &str = "Successfully Submitted. The cluster will not incur any costs after being dropped. You can restore the cluster from the recycle bin within 30 days. Only Dedicated clusters support this feature.";
+/// Each action's `prompt`, as the real control plane words it. The drop's reads the same for
+/// every plan (so clients must not trust it about the recycle bin); the suspend's is recorded from
+/// the real service; the resume's is this mock's own (no answer of the real one is recorded).
+const DROP_PROMPT: &str = "Successfully Submitted. The cluster will not incur any costs after being dropped. You can restore the cluster from the recycle bin within 30 days. Only Dedicated clusters support this feature.";
+const SUSPEND_PROMPT: &str = "Successfully Submitted. The cluster will not incur any computing costs when suspended. You will only be billed for the storage costs during this time.";
+const RESUME_PROMPT: &str = "Successfully Submitted. The cluster will be running once it has resumed.";
 const INVALID_TOKEN: &str = "Invalid token: Your token is not valid. Please double-check your request parameters and ensure that you have provided a valid API key.";
 const NOT_FOUND: &str = "Cluster not found. Please check your cluster ID.";
 const TOO_MANY: &str = "Too many requests, please try again later.";
@@ -150,17 +155,17 @@ fn normal(shared: &Shared, auth_header: Option<&[u8]>, asked: &Asked) -> Respons
     if asked.endpoint != Endpoint::List && id.is_empty() {
         return reply::api_error(StatusCode::OK, 96025, EMPTY_ID);
     }
-    let done = |result: Result<(), Refusal>| match result {
+    let done = |result: Result<(), Refusal>, prompt: &str| match result {
         Ok(()) => reply::json(
             StatusCode::OK,
-            &json!({ "code": 0, "data": { "clusterId": id, "prompt": PROMPT } }),
+            &json!({ "code": 0, "data": { "clusterId": id, "prompt": prompt } }),
         ),
         Err(refusal) => refused(&refusal),
     };
     match asked.endpoint {
-        Endpoint::Drop => done(shared.drop_cluster(id)),
-        Endpoint::Suspend => done(shared.change_cluster(id, true)),
-        Endpoint::Resume => done(shared.change_cluster(id, false)),
+        Endpoint::Drop => done(shared.drop_cluster(id), DROP_PROMPT),
+        Endpoint::Suspend => done(shared.change_cluster(id, true), SUSPEND_PROMPT),
+        Endpoint::Resume => done(shared.change_cluster(id, false), RESUME_PROMPT),
         Endpoint::Describe => match shared.describe(id) {
             Some(data) => reply::json(StatusCode::OK, &json!({ "code": 0, "data": data })),
             None => refused(&Refusal::NotFound),

@@ -93,8 +93,9 @@ pub enum Command {
     Help,
 }
 
-/// Shown for `--help` and after a usage error. The default key is deliberately
-/// not spelled out: nothing this program prints may contain a key.
+/// Shown for `--help` and after a usage error. The default key is spelled out: it is a test key,
+/// in the README too, and a newcomer needs it to call the mock. A key given with `--api-key` is
+/// never printed.
 pub const USAGE: &str = "\
 zilliz-mock: local mock of the Zilliz Cloud control plane's cluster endpoints
 (drop, describe, list, suspend, resume)
@@ -103,7 +104,7 @@ USAGE: zilliz-mock [OPTIONS]
 
 OPTIONS:
   --port N            port on 127.0.0.1 (default 0 = any free port)
-  --api-key KEY       accepted API key (default: zilliz_mock::DEFAULT_API_KEY)
+  --api-key KEY       accepted API key (default: mock-api-key-0123456789abcdef)
   --cluster ID        seed a cluster (repeatable)
   --clusters A,B,...  seed several clusters
   --rate N            requests per second per API key (default 20, 0 = unlimited)
@@ -237,6 +238,10 @@ mod tests {
         let c = run(&[]).unwrap();
         assert_eq!(c.port, 0);
         assert_eq!(c.api_key, DEFAULT_API_KEY);
+        assert!(
+            USAGE.contains(&format!("(default: {DEFAULT_API_KEY})")),
+            "--help names the default key itself"
+        );
         assert_eq!(c.clusters.len(), 4);
         assert_eq!(c.rate, 20);
         assert!(c.verbose);

@@ -83,11 +83,11 @@ async fn stdin_closed() {
     let _ = closed.await;
 }
 
-/// Startup summary for stderr. Says whether the key is the default, never
-/// what it is.
+/// Startup summary for stderr. Names the default key (a test key, in the
+/// README too); of a key given with `--api-key`, only its length.
 fn describe(config: &Config) -> String {
     let key = if config.api_key == DEFAULT_API_KEY {
-        "default".to_string()
+        format!("{DEFAULT_API_KEY} (the default)")
     } else {
         format!("custom ({} chars)", config.api_key.chars().count())
     };

@@ -151,6 +151,11 @@ async fn suspend_and_resume_over_time_and_refused_for_free_and_serverless() {
         (s["code"].as_i64(), s["data"]["clusterId"].as_str()),
         (Some(0), Some(CLUSTER))
     );
+    assert_eq!(
+        s["data"]["prompt"],
+        "Successfully Submitted. The cluster will not incur any computing costs when suspended. You will only be billed for the storage costs during this time.",
+        "the suspend's own prompt, not the drop's"
+    );
     assert_eq!(status_of(a, CLUSTER).await, "SUSPENDING");
     tokio::time::sleep(Duration::from_millis(150)).await;
     assert_eq!(status_of(a, CLUSTER).await, "SUSPENDED");

@@ -448,6 +448,28 @@ describe("demo console: protected names, and waits after suspend and resume", ()
     }
   });
 
+  test("the page says what happened in its own words, and quotes the server's prompt only as the server's", async () => {
+    const page = await openPage();
+    await connect(page);
+    await openDrop(page, FREE);
+    await confirmAndDrop(page, "free-sandbox");
+    let r = await resultOf(page);
+    const summary = () => page.textContent("#result-summary");
+    assert.match(await summary(), /^The drop of free-sandbox was accepted\. This cluster cannot be restored: .* Its data is gone for good\.$/);
+    assert.doesNotMatch(await summary(), /recycle bin within 30 days/, "not the server's words about the recycle bin");
+    assert.match(r.prompt, /^Successfully Submitted\./, "the server's prompt, as the server's");
+    assert.equal(await page.textContent("#result-prompt >> xpath=preceding-sibling::dt[1]"), "The control plane said");
+    await waitOutcome(page);
+    await openDrop(page, PROD);
+    await page.click("#dialog-suspend-button");
+    r = await resultOf(page);
+    assert.equal(await summary(), "The suspend of prod-search was submitted: it keeps its data, and its compute bill stops once it is SUSPENDED.");
+    assert.equal(r.prompt, "Successfully Submitted. The cluster will not incur any computing costs when suspended. You will only be billed for the storage costs during this time.");
+    await waitOutcome(page);
+    await openDrop(page, "in01-0123456789abcde");
+    assert.equal((await dialog(page)).warning, "An Enterprise cluster goes to the recycle bin, where it can be restored for 30 days.");
+  });
+
   test("a drop's wait: the row shows DELETING as the checks see it, then gone", async () => {
     await demo.mock.timing({ deletingMs: 1500 });
     const page = await openPage();
