@@ -2,8 +2,8 @@
 // side by side in one run, medians over repeated runs that alternate between the two.
 //
 //   node bench/bench.mjs              the machine, the table and its notes
-//   node bench/bench.mjs --markdown   the same, as the block README.md's "Size and speed" carries
-//   node bench/bench.mjs --readme     measures, then replaces that block in README.md (between
+//   node bench/bench.mjs --markdown   the same, as the block docs/size-and-speed.md carries
+//   node bench/bench.mjs --readme     measures, then replaces that block in docs/size-and-speed.md (between
 //                                     the bench:begin / bench:end markers) and prints it
 //
 // Needs pkg/ (`make build`) and the release mock (`cargo build --release -p zilliz-mock`).
@@ -261,13 +261,14 @@ function table(rows) {
 const pair = (s) => `${int(s.raw)} / ${int(s.gz)}`;
 const pairRatio = (a, b) => `${ratio(a.raw, b.raw)} / ${ratio(a.gz, b.gz)}`;
 
-const README = rootPath("README.md");
+// The bench table lives in docs/size-and-speed.md (its <!-- bench:begin --> block).
+const README = rootPath("docs/size-and-speed.md");
 const README_BLOCK = /(<!-- bench:begin[^>]*-->)[\s\S]*?(<!-- bench:end -->)/;
 
 async function main() {
   const started = performance.now();
   if (writeReadme && !README_BLOCK.test(readFileSync(README, "utf8"))) {
-    throw new Error("README.md has no <!-- bench:begin --> ... <!-- bench:end --> block to refresh");
+    throw new Error("docs/size-and-speed.md has no <!-- bench:begin --> ... <!-- bench:end --> block to refresh");
   }
   for (const f of ["pkg/node.js", "pkg/browser.js", "pkg/zilliz_cloud_wasm.js", "pkg/zilliz_cloud_wasm_bg.wasm"]) {
     if (!existsSync(rootPath(f))) throw new Error(`${f} is missing: run make build`);
@@ -339,9 +340,9 @@ async function main() {
   if (writeReadme && !broken) {
     // Read again just before writing: others may have edited README.md during the run.
     const readme = readFileSync(README, "utf8");
-    if (!README_BLOCK.test(readme)) throw new Error("README.md has no <!-- bench:begin --> ... <!-- bench:end --> block");
+    if (!README_BLOCK.test(readme)) throw new Error("docs/size-and-speed.md has no <!-- bench:begin --> ... <!-- bench:end --> block");
     writeFileSync(README, readme.replace(README_BLOCK, (_, begin, end) => `${begin}\n${block}\n${end}`));
-    progress("README.md updated");
+    progress("docs/size-and-speed.md updated");
   }
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s${broken ? "; SOMETHING IS BROKEN (see above)" : ""}`);
   process.exit(broken ? 1 : 0);

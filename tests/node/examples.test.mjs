@@ -18,7 +18,7 @@ before(async () => {
   mock = await startMock();
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work);
-  for (const name of ["look-then-drop.mjs", "list.mjs", "nightly-suspend.mjs", "protect-then-suspend.mjs"]) copyFileSync(source + name, work + name);
+  for (const name of ["look-then-drop.mjs", "list.mjs", "nightly-suspend.mjs", "protect-then-suspend.mjs", "quick-start.mjs"]) copyFileSync(source + name, work + name);
 });
 after(async () => {
   rmSync(work, { recursive: true, force: true });
@@ -26,8 +26,8 @@ after(async () => {
 });
 beforeEach(() => mock.reset());
 
-const run = (name, env) =>
-  promisify(execFile)(process.execPath, [work + name], {
+const run = (name, env, args = []) =>
+  promisify(execFile)(process.execPath, [work + name, ...args], {
     env: { ...process.env, ZILLIZ_API_KEY: mock.apiKey, ZILLIZ_BASE_URL: mock.url, ...env },
     timeout: 30_000,
   });
@@ -56,6 +56,15 @@ describe("README lifecycle quick starts", () => {
     assert.match(stdout, /still SUSPENDING\nSUSPENDED after 2 checks\nRUNNING after 2 checks\n$/);
     const methods = (await mock.requests()).map((r) => `${r.method} ${r.path.split("/").pop()}`);
     assert.deepEqual(methods, [`GET ${SEEDED[0]}`, `GET ${SEEDED[0]}`, "POST suspend", `GET ${SEEDED[0]}`, `GET ${SEEDED[0]}`, "POST resume", `GET ${SEEDED[0]}`, `GET ${SEEDED[0]}`]);
+  });
+
+  it("quick-start.mjs (the README's): a guarded drop waited until gone; a prod-* cluster refused, with no DELETE", async () => {
+    const dropped = await run("quick-start.mjs", {}, [SEEDED[1]]);
+    assert.equal(dropped.stdout, "gone (not_found) after 1 checks\n");
+    const refused = await run("quick-start.mjs", {}, [SEEDED[0]]);
+    assert.match(refused.stderr, /^protected null null null cluster in01-6183d6bac30f801 \("prod-search"\) is protected by the pattern "prod-\*": it was not dropped\n$/);
+    // Each drop describes again itself (its guard reads the name at the drop): the refused one sends no DELETE.
+    assert.deepEqual((await mock.requests()).map((r) => r.method), ["GET", "GET", "DELETE", "GET", "GET", "GET"]);
   });
 
   it("list.mjs: every cluster with what a drop would lose", async () => {

@@ -9,7 +9,7 @@
 // Needs: pkg/ built, target/debug/zilliz-mock built, the root devDependencies installed.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { freePort, startMock } from "../support/mock.mjs";
 import { bundlerRuntime, bunTargetRuntime } from "./bundlers.mjs";
 import { BIN, BUN, HERE, NODE22, OUT, ROOT, SITE, addResult, broken, endGroup, note, readJson, resultOf, run, say, spawnGroup, stopOnSignal, version, versions } from "./harness.mjs";
@@ -299,6 +299,23 @@ function readmeCheck() {
   for (const [, link] of section.matchAll(/\]\((docs\/[^)#]+)/g)) {
     addResult(report, `README's runtimes table links to ${link}`, existsSync(join(ROOT, link)), "no such file");
   }
+  // Every relative link of README.md, docs/ and examples/ resolves inside this repository (a
+  // clone has nothing beside it), and no text points a reader outside it.
+  const markdown = ["README.md", ...["docs", "examples"].flatMap((dir) =>
+    readdirSync(join(ROOT, dir), { recursive: true }).filter((f) => f.endsWith(".md") && !f.includes("node_modules")).map((f) => join(dir, f)))];
+  let links = 0;
+  for (const doc of markdown) {
+    const text = readFileSync(join(ROOT, doc), "utf8");
+    if (text.includes("../shared/")) addResult(report, `${doc} names nothing outside the repository`, false, "mentions ../shared/");
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^([a-z]+:|#)/i.test(target)) continue;
+      const path = resolve(ROOT, dirname(doc), decodeURIComponent(target.split("#")[0]));
+      const inside = path === ROOT || path.startsWith(ROOT.replace(/\/?$/, "/"));
+      links++;
+      if (!inside || !existsSync(path)) addResult(report, `${doc}: its link ${target} resolves inside the repository`, false, inside ? "no such file" : "outside the repository");
+    }
+  }
+  addResult(report, `the ${links} relative links of ${markdown.length} Markdown files resolve inside the repository`, links > 0, "no links found");
   // The versions table should name what ran; a newer Debian Chromium must not fail the run.
   const tested = [
     [versions["node-shared"], /v(\S+)/], [versions["node22-shared"], /v(\S+)/], [versions.deno, /deno (\S+)/],
