@@ -36,7 +36,7 @@ run_tests() { # $1 = suite name, then environment assignments for the runner
   if [ -z "$MOCK_URL" ]; then echo "SUITE $name 0 1"; return; fi
   stable env "$@" ZCW_MOCK_URL="$MOCK_URL" ZCW_FUZZ_CASES="${ZCW_FUZZ_CASES:-3000}" \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --release --target wasm32-unknown-unknown --test rust_api 2>&1 | tee "$log"
+    WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --release --target wasm32-unknown-unknown ${TEST_ARGS:---test rust_api} 2>&1 | tee "$log"
   read -r p f <<<"$(cargo_totals "$log")"
   if ! grep -q 'test result:' "$log"; then f=$((f + 1)); fi
   echo "SUITE $name $p $f"
@@ -45,3 +45,6 @@ run_tests rust-api-node
 run_tests rust-api-chromium WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$RUNNER_PORT" \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/rust/webdriver.json"
+# A Rust program that uses the crate by path with its own #[global_allocator] (tests/rust-app/):
+# it builds for wasm32, and drops a cluster of the mock, in Node.
+TEST_ARGS="-p zcw-rust-app --test drop" run_tests rust-app

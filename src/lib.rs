@@ -44,9 +44,10 @@
 
 pub mod core;
 
-/// talc instead of std's dlmalloc: constant-time alloc and free in less wasm
-/// (measured by `make bench`). wasm32 without atomics runs one thread.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+/// The npm build's allocator: talc instead of std's dlmalloc, constant-time
+/// alloc and free in less wasm (measured by `make bench`). wasm32 without
+/// atomics runs one thread. A Rust program that uses the crate keeps its own.
+#[cfg(all(feature = "npm", target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
