@@ -44,6 +44,8 @@ export function serveDir(dir, port) {
 
 /** Starts a server (its process group ended by stop()), POSTs { clusterId } to `url` and returns
  *  the JSON answer and everything the server printed. */
+/** Starts a server, POSTs { clusterId } to it twice, stops it: { body, status } of the first
+ *  answer, `again` the second's, and what the server printed. */
 export async function postToServer({ cmd, args, cwd, env, url, clusterId }) {
   const child = spawnGroup(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -52,8 +54,13 @@ export async function postToServer({ cmd, args, cwd, env, url, clusterId }) {
   const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     await Promise.race([waitForHttp(url), exited.then((code) => { throw new Error(`the server exited with ${code}`); })]);
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clusterId }) });
-    return { body: await res.json().catch(() => null), output };
+    // The cluster twice: the second drop finds it gone (a not found, whose status the handler chooses).
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clusterId }) });
+      answers.push({ status: res.status, body: await res.json().catch(() => null) });
+    }
+    return { body: answers[0].body, status: answers[0].status, again: answers[1], output };
   } catch (err) {
     return { body: null, output: `${output}\n${err.message}` };
   } finally {

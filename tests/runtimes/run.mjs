@@ -9,7 +9,7 @@
 // Needs: pkg/ built, target/debug/zilliz-mock built, the root devDependencies installed.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { freePort, startMock } from "../support/mock.mjs";
 import { bundlerRuntime, bunTargetRuntime } from "./bundlers.mjs";
 import { BIN, BUN, HERE, NODE22, OUT, ROOT, SITE, addResult, broken, endGroup, note, readJson, resultOf, run, say, spawnGroup, stopOnSignal, version, versions } from "./harness.mjs";
@@ -111,6 +111,11 @@ async function serverDrop(report, start) {
   const wrong = await postToServer({ ...(await start("sk-zcw-server-WRONG-c81e07")), clusterId: QUICKSTART_CLUSTER });
   if (!right.body || !wrong.body) note(`  server output: ${(right.output + wrong.output).slice(-3000)}`);
   judgeDrop(report, { dropped: right.body, kind: wrong.body?.error?.kind, output: right.output + wrong.output });
+  // The handler maps a kind to its own status: a cluster already gone is 404, though the control
+  // plane says so with HTTP 200; a wrong key of the server's is the server's failure, 502.
+  addResult(report, "a drop of a cluster already gone answers 404, kind not_found", right.again?.status === 404 && right.again?.body?.error?.kind === "not_found",
+    `answered ${right.again?.status} ${JSON.stringify(right.again?.body)?.slice(0, 300)}`);
+  addResult(report, "a wrong key of the server's answers 502", wrong.status === 502, `answered ${wrong.status}`);
 }
 
 // --- the runtimes -------------------------------------------------------------------------
@@ -287,7 +292,16 @@ function readmeCheck() {
   const lines = (text) => text.split("\n").map((l) => l.trim()).filter(Boolean);
   const docs = ["README.md", "examples/cleanup-worker/README.md",
     ...readdirSync(join(ROOT, "docs"), { recursive: true }).filter((f) => f.endsWith(".md")).map((f) => join("docs", f))];
-  const blocks = docs.flatMap((doc) => [...readFileSync(join(ROOT, doc), "utf8").matchAll(/<!-- tested: (\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)].map((m) => [doc, ...m.slice(1)]));
+  const blocks = docs.flatMap((doc) => [...readFileSync(join(ROOT, doc), "utf8").matchAll(/<!-- tested: (\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)].map((m) => [doc, ...m.slice(1), m.input.slice(Math.max(0, m.index - 300), m.index)]));
+  // A block is a whole file (its leading comment lines aside), or says plainly before it that it
+  // is an excerpt and links the whole file: a reader must never paste half a program unwarned.
+  const program = (text) => lines(text).filter((l, i, all) => all.slice(0, i + 1).some((x) => !/^(\/\/|#)/.test(x))).join("\n");
+  for (const [doc, path, code, before] of blocks) {
+    if (!existsSync(join(ROOT, path))) continue;
+    const whole = program(readFileSync(join(ROOT, path), "utf8")) === program(code);
+    const labelled = /excerpt/i.test(before) && before.includes(`](${relative(dirname(join(ROOT, doc)), join(ROOT, path))})`);
+    if (!whole && !labelled) addResult(report, `${doc}: the block of ${path} is the whole file, or says it is an excerpt and links it`, false, "an unmarked excerpt");
+  }
   if (blocks.length === 0) addResult(report, "README runtime quick starts are checked", false, "no <!-- tested: path --> blocks");
   for (const [doc, path, code] of blocks) {
     const want = lines(code);

@@ -2,6 +2,11 @@
 // project's node_modules (npm install), with no download: deno.mjs runs it with --cached-only.
 import { ZillizCloud, ZillizError } from "npm:zilliz-cloud-wasm";
 
+// This handler's own status for each kind: the caller's mistake (400, 404, 409), a limit (429,
+// 504), or the control plane's failure (502). Never the control plane's own status: it answers
+// some refusals (a cluster not found) with HTTP 200.
+const STATUS = { invalid_input: 400, not_found: 404, precondition: 409, protected: 409, rate_limited: 429, timeout: 504 };
+
 export default {
   async fetch(request) {
     if (request.method !== "POST") return new Response("POST { \"clusterId\": ... }", { status: 405 });
@@ -11,7 +16,7 @@ export default {
       return Response.json(await zc.dropCluster(clusterId));
     } catch (err) {
       if (!(err instanceof ZillizError)) throw err;
-      return Response.json({ error: { kind: err.kind, message: err.message } }, { status: err.status ?? 502 });
+      return Response.json({ error: { kind: err.kind, message: err.message } }, { status: STATUS[err.kind] ?? 502 });
     }
   },
 };

@@ -2,6 +2,11 @@
 // named in the POSTed JSON. Bundled by build.mjs with the edge-light condition, run by host.mjs.
 import { ZillizCloud, ZillizError } from "zilliz-cloud-wasm";
 
+// This handler's own status for each kind: the caller's mistake (400, 404, 409), a limit (429,
+// 504), or the control plane's failure (502). Never the control plane's own status: it answers
+// some refusals (a cluster not found) with HTTP 200.
+const STATUS = { invalid_input: 400, not_found: 404, precondition: 409, protected: 409, rate_limited: 429, timeout: 504 };
+
 addEventListener("fetch", (event) => event.respondWith(drop(event.request)));
 
 async function drop(request) {
@@ -11,6 +16,6 @@ async function drop(request) {
     return Response.json(await zc.dropCluster(clusterId));
   } catch (err) {
     if (!(err instanceof ZillizError)) throw err;
-    return Response.json({ error: { kind: err.kind, message: err.message } }, { status: err.status ?? 502 });
+    return Response.json({ error: { kind: err.kind, message: err.message } }, { status: STATUS[err.kind] ?? 502 });
   }
 }
