@@ -1,11 +1,13 @@
-# Every target installs what is missing first (scripts/bootstrap.sh is idempotent).
+# Every target installs what is missing first (scripts/bootstrap.sh is idempotent): make build
+# and make demo only what the package's build needs, make test what every test needs too.
 .PHONY: bootstrap build test demo fuzz load bench screenshots
 SHELL := /bin/bash
 
 bootstrap:
 	@bash scripts/bootstrap.sh
 
-build: bootstrap
+build:
+	@bash scripts/bootstrap.sh build
 	@bash scripts/build.sh
 
 test: bootstrap
@@ -25,10 +27,10 @@ load: build
 
 # The package against a plain-JS baseline (bench/baseline/): sizes, cold start, per-call cost,
 # throughput against the mock; prints one table (README "Size and speed"). About 1.5 minutes.
-bench: build
+bench: bootstrap build
 	@cargo build -q --release -p zilliz-mock
 	@node bench/bench.mjs
 
 # The README's two pictures of the demo, from the scenario tests in Chromium.
-screenshots: build
+screenshots: bootstrap build
 	@bash scripts/screenshots.sh

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need, and nothing twice.
-# Follows ../shared/TOOLCHAIN.md: rustup's wasm32 target if it can be had,
-# else Debian's rustc-web with a wasm32 std built from its own source.
+# Installs what the build (`bootstrap.sh build`, for make build and make demo) or the build and
+# every test (`bootstrap.sh`, for make test) need, and nothing twice: rustup's wasm32 target if
+# it can be had, else Debian's rustc-web with a wasm32 std built from its own source.
+# `build` leaves out what only the tests use: Chromium, the rust-version's compiler,
+# worker-build, and the npm test tools and runtimes (the root package's devDependencies).
 # Writes target/toolchain.env, which the other scripts source.
 set -euo pipefail
+FOR="${1:-test}"
+case "$FOR" in build|test) ;; *) echo "bootstrap: usage: bootstrap.sh [build|test]" >&2; exit 2 ;; esac
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 mkdir -p target
@@ -22,7 +26,7 @@ apt_install() {
 }
 
 # --- Packages from Debian: Chromium for the browser tests, gzip/curl for scripts.
-apt_install chromium chromium-driver curl ca-certificates
+if [ "$FOR" = test ]; then apt_install chromium chromium-driver curl ca-certificates; fi
 
 # --- The pinned compiler for wasm32 builds: Rust 1.96.0, the release Debian's rustc-web
 # ships too, so that both paths build the package with the same compiler (its size build
@@ -86,7 +90,7 @@ log "wasm toolchain: $WASM_TOOLCHAIN ($(RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" rustc
 # older compiler; on the offline path that stage says it cannot run.
 MSRV="$(awk -F'"' '/^rust-version = /{print $2; exit}' Cargo.toml)"
 MSRV_TOOLCHAIN=""
-if [ "$RUSTUP_OK" = 1 ]; then
+if [ "$RUSTUP_OK" = 1 ] && [ "$FOR" = test ]; then
   msrv_ready() {
     local sysroot; sysroot="$(RUSTUP_TOOLCHAIN="$MSRV.0" rustc --print sysroot 2>/dev/null)" || return 1
     compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
@@ -107,16 +111,25 @@ fi
 # --- worker-build, for the workers-rs example (examples/worker); scripts/worker-suite.sh
 # points it at the local esbuild, wasm-opt and wasm-bindgen instead of its downloads.
 WORKER_BUILD_VERSION=0.8.7
-if [ "$(worker-build --version 2>/dev/null)" != "$WORKER_BUILD_VERSION" ]; then
+if [ "$FOR" = test ] && [ "$(worker-build --version 2>/dev/null)" != "$WORKER_BUILD_VERSION" ]; then
   log "cargo install worker-build $WORKER_BUILD_VERSION (about 2 minutes)"
   env -u RUSTUP_TOOLCHAIN cargo install -q worker-build --version "=$WORKER_BUILD_VERSION" --force
 fi
 
-# --- npm tools (binaryen's wasm-opt, runtimes, playwright-core), pinned by package-lock.json.
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json target/.npm-installed-lock; then
-  log "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error >/dev/null
-  cp package-lock.json target/.npm-installed-lock
+# --- npm tools, pinned by package-lock.json: for the build only its dependencies (binaryen's
+# wasm-opt, esbuild); for the tests its devDependencies too (runtimes, bundlers, playwright-core).
+# target/.npm-installed-lock records the lock installed and, on its first line, for what.
+installed="$(head -1 target/.npm-installed-lock 2>/dev/null || true)"
+if [ ! -f node_modules/.package-lock.json ] || ! tail -n +2 target/.npm-installed-lock 2>/dev/null | cmp -s package-lock.json - ||
+   { [ "$FOR" = test ] && [ "$installed" != "for test" ]; }; then
+  if [ "$FOR" = test ]; then
+    log "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  else
+    log "npm ci --omit=dev (the build's tools only)"
+    npm ci --omit=dev --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+  { echo "for $FOR"; cat package-lock.json; } >target/.npm-installed-lock
 fi
 
 cat >target/toolchain.env <<ENV

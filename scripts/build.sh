@@ -21,6 +21,15 @@ RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_TARGET_DIR=target/wasm RUSTC_BOOTSTRAP=
   RUSTFLAGS="-Ctarget-feature=-reference-types -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
   cargo build --quiet --release --target wasm32-unknown-unknown -p zilliz-cloud-wasm --lib --features npm \
   -Zbuild-std=std,panic_abort
+# Everything below reads only these: when none changed since pkg/ was made, pkg/ is up to date
+# (make demo on a built tree starts at once instead of spending 20 s on wasm-bindgen and wasm-opt).
+STAMP="$(cat target/wasm/wasm32-unknown-unknown/release/zilliz_cloud_wasm.wasm js/* src/transport/attempt.js \
+  scripts/build.sh scripts/package.mjs scripts/minify-names.mjs scripts/prune-closure-table.mjs \
+  Cargo.toml Cargo.lock package-lock.json LICENSE | sha256sum | cut -d' ' -f1)"
+if [ -f pkg/.build-stamp ] && [ "$(cat pkg/.build-stamp)" = "$STAMP" ] && [ -f pkg/package.json ]; then
+  echo "build: pkg/ up to date" >&2
+  exit 0
+fi
 rm -rf target/bindgen pkg
 wasm-bindgen --target web --out-dir target/bindgen --out-name zilliz_cloud_wasm \
   target/wasm/wasm32-unknown-unknown/release/zilliz_cloud_wasm.wasm
@@ -38,4 +47,5 @@ node_modules/.bin/wasm-opt --minify-imports-and-exports-and-modules "${WASM_FEAT
   target/bindgen/optimized.wasm -o pkg/zilliz_cloud_wasm_bg.wasm >target/bindgen/names.json
 node scripts/minify-names.mjs target/bindgen/zilliz_cloud_wasm.js target/bindgen/names.json pkg/zilliz_cloud_wasm_bg.wasm
 node scripts/package.mjs
+echo "$STAMP" >pkg/.build-stamp
 echo "build: pkg/ ready ($(wc -c <pkg/zilliz_cloud_wasm_bg.wasm) bytes of wasm)" >&2

@@ -46,7 +46,7 @@ count_suite_lines() {
     echo "$name: $p passed, $f failed"
   done <<<"$lines"
 }
-EXTRA_SUITES="${EXTRA_SUITES:-size types checkers doc browser runtimes rust-api msrv worker}"
+EXTRA_SUITES="${EXTRA_SUITES:-build size types checkers doc browser runtimes rust-api msrv worker}"
 
 stage "cargo test (core and mock, native)"
 if ! cargo test --workspace 2>&1 | tee "$LOGS/cargo.log"; then
