@@ -128,6 +128,9 @@ buildSync({
   platform: "neutral",
   legalComments: "none",
   logLevel: "warning",
+  // import.meta appears only in the glue's own async loader (a default .wasm URL), which no
+  // entry calls: every entry hands initSync the module. Empty in CommonJS, and never read.
+  logOverride: { "empty-import-meta": "silent" },
 });
 const cjsExports =
   `module.exports = { ZillizCloud: glue.ZillizCloud, dropCluster: glue.dropCluster, keptInRecycleBin: glue.keptInRecycleBin, ZillizError: glue.ZillizError };\n`;
