@@ -47,7 +47,11 @@ pub mod core;
 /// The npm build's allocator: talc instead of std's dlmalloc, constant-time
 /// alloc and free in less wasm (measured by `make bench`). wasm32 without
 /// atomics runs one thread. A Rust program that uses the crate keeps its own.
-#[cfg(all(feature = "npm", target_arch = "wasm32", not(target_feature = "atomics")))]
+#[cfg(all(
+    feature = "npm",
+    target_arch = "wasm32",
+    not(target_feature = "atomics")
+))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 

@@ -130,6 +130,17 @@ async fn requests() -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// A project of one cluster, prod-search, SUSPENDED.
+async fn only_suspended_prod_search() {
+    reset(&[]).await;
+    mock(
+        "POST",
+        "clusters",
+        Some(json!({ "clusters": [{ "clusterId": CLUSTER, "clusterName": "prod-search", "status": "SUSPENDED" }] })),
+    )
+    .await;
+}
+
 fn client() -> ZillizCloud {
     ZillizCloud::new(ClientOptions::new(KEY).base_url(mock_url())).unwrap()
 }
@@ -276,13 +287,7 @@ async fn protect_refuses_a_protected_name_after_one_describe_and_an_id_with_none
 
 #[wasm_bindgen_test]
 async fn wait_until_running_through_resuming_and_not_when_deleting() {
-    reset(&[]).await;
-    mock(
-        "POST",
-        "clusters",
-        Some(json!({ "clusters": [{ "clusterId": CLUSTER, "clusterName": "prod-search", "status": "SUSPENDED" }] })),
-    )
-    .await;
+    only_suspended_prod_search().await;
     mock("POST", "config", Some(json!({ "transitionMs": 700 }))).await;
     let zc = client();
     zc.resume_cluster(CLUSTER).await.unwrap();
@@ -349,13 +354,7 @@ async fn via_a_proxy_no_authorization_header_is_sent() {
 
 #[wasm_bindgen_test]
 async fn a_wait_for_running_that_sees_deleting_ends_at_once_with_no_timer_left() {
-    reset(&[]).await;
-    mock(
-        "POST",
-        "clusters",
-        Some(json!({ "clusters": [{ "clusterId": CLUSTER, "clusterName": "prod-search", "status": "SUSPENDED" }] })),
-    )
-    .await;
+    only_suspended_prod_search().await;
     mock(
         "POST",
         "config",

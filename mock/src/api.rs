@@ -28,7 +28,8 @@ pub const REQUEST_ID: HeaderName = HeaderName::from_static("requestid");
 /// the real service; the resume's is this mock's own (no answer of the real one is recorded).
 const DROP_PROMPT: &str = "Successfully Submitted. The cluster will not incur any costs after being dropped. You can restore the cluster from the recycle bin within 30 days. Only Dedicated clusters support this feature.";
 const SUSPEND_PROMPT: &str = "Successfully Submitted. The cluster will not incur any computing costs when suspended. You will only be billed for the storage costs during this time.";
-const RESUME_PROMPT: &str = "Successfully Submitted. The cluster will be running once it has resumed.";
+const RESUME_PROMPT: &str =
+    "Successfully Submitted. The cluster will be running once it has resumed.";
 const INVALID_TOKEN: &str = "Invalid token: Your token is not valid. Please double-check your request parameters and ensure that you have provided a valid API key.";
 const NOT_FOUND: &str = "Cluster not found. Please check your cluster ID.";
 const TOO_MANY: &str = "Too many requests, please try again later.";

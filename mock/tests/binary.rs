@@ -143,14 +143,20 @@ async fn stops_on_sigint_and_serves_www() {
     signal(&child, "-INT");
     let (_, stderr) = exits_cleanly(child).await;
     // The default key is a test key, printed so that a newcomer can call the mock.
-    assert!(stderr.contains(&format!("api key: {KEY} (the default)")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("api key: {KEY} (the default)")),
+        "{stderr}"
+    );
     assert!(!stderr.contains("[zilliz-mock] #"), "--quiet: {stderr}");
     // A key of one's own is never printed, not even in part.
     let own = "sk-own-key-NEVER-printed-7f3a";
     let (child, _) = spawn(&["--api-key", own, "--quiet"]).await;
     signal(&child, "-INT");
     let (_, stderr) = exits_cleanly(child).await;
-    assert!(!stderr.contains("NEVER-pr") && stderr.contains("custom ("), "{stderr}");
+    assert!(
+        !stderr.contains("NEVER-pr") && stderr.contains("custom ("),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -229,7 +229,7 @@ impl ZillizCloud {
                     Seen::Status(&status)
                 }
                 // A status waiter ends on it as on any describe's error: kind not_found.
-                Err(e) if e.kind() == ErrorKind::NotFound && until.ends_on_not_found() => {
+                Err(e) if e.kind() == ErrorKind::NotFound && until.done_when_not_found => {
                     Seen::NotFound
                 }
                 Err(e) => return Err(e),

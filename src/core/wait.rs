@@ -38,7 +38,8 @@ pub struct WaitFor {
     pub done: &'static [&'static str],
     /// The statuses that fail it at once, with kind `precondition`.
     pub fail: &'static [&'static str],
-    /// Whether Describe's not found ends the wait (else it fails it, kind `not_found`).
+    /// Whether Describe's not found ends the wait; if not, the describe's own
+    /// `not_found` error ends it, as any other describe's error does.
     pub done_when_not_found: bool,
 }
 
@@ -65,14 +66,6 @@ pub const UNTIL_RUNNING: WaitFor = WaitFor {
     fail: &["DELETING", "DELETED"],
     done_when_not_found: false,
 };
-
-impl WaitFor {
-    /// Whether Describe's not found ends this wait; if not, its `not_found`
-    /// error ends it, as any other describe's error does.
-    pub fn ends_on_not_found(&self) -> bool {
-        self.done_when_not_found
-    }
-}
 
 /// What a describe showed of the cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -376,7 +369,7 @@ mod tests {
                 );
             }
             assert!(
-                !until.ends_on_not_found(),
+                !until.done_when_not_found,
                 "{}: not found fails it",
                 until.goal
             );
@@ -403,7 +396,6 @@ mod tests {
 
     #[test]
     fn ends_on_not_found_or_deleted() {
-        assert!(UNTIL_DROPPED.ends_on_not_found());
         let mut w = waiter(None);
         let step = w.after_describe(Seen::Status("DELETING"), 10).unwrap();
         assert_eq!(

@@ -35,6 +35,14 @@ async function progressMatching(page, pattern) {
   return page.textContent("#progress-text");
 }
 
+/** prod-search SUSPENDED, listed on a fresh page, ready for its Resume. */
+async function resumeReady() {
+  await demo.mock.put([{ clusterId: ID, clusterName: NAME, plan: "Standard", status: "SUSPENDED" }]);
+  const page = await openPage();
+  await connect(page);
+  return page;
+}
+
 const requests = async () => (await demo.mock.requests()).filter((q) => q.path !== "/v2/clusters");
 
 describe("console scenarios", () => {
@@ -159,9 +167,7 @@ describe("console scenarios", () => {
   });
 
   test("a resume that takes long: the row shows RESUMING at each check; Stop waiting says what is known", async () => {
-    await demo.mock.put([{ clusterId: ID, clusterName: NAME, plan: "Standard", status: "SUSPENDED" }]);
-    const page = await openPage();
-    await connect(page);
+    const page = await resumeReady();
     await page.check("#scenario-long-resume");
     await page.click(`#cluster-rows button[data-action="resume"][data-id="${ID}"]`);
     await page.waitForFunction(() => document.getElementById("wait-polls").textContent === "2");
@@ -176,9 +182,7 @@ describe("console scenarios", () => {
   });
 
   test("dropped while you wait for it to resume: the wait ends at once, and says it will not run", async () => {
-    await demo.mock.put([{ clusterId: ID, clusterName: NAME, plan: "Standard", status: "SUSPENDED" }]);
-    const page = await openPage();
-    await connect(page);
+    const page = await resumeReady();
     await page.check("#scenario-dropped-while-resuming");
     await page.click(`#cluster-rows button[data-action="resume"][data-id="${ID}"]`);
     const w = await waitOutcome(page);

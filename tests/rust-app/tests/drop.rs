@@ -22,5 +22,8 @@ async fn drops_a_cluster_of_the_mock_with_its_own_allocator() {
     let zc = ZillizCloud::new(ClientOptions::new(KEY).base_url(url)).unwrap();
     let res = zc.drop_cluster(CLUSTER).await.unwrap();
     assert_eq!((res.code, res.data.cluster_id.as_str()), (0, CLUSTER));
-    assert!(ALLOCATIONS.load(Ordering::Relaxed) > before, "the program's allocator served the crate");
+    assert!(
+        ALLOCATIONS.load(Ordering::Relaxed) > before,
+        "the program's allocator served the crate"
+    );
 }
