@@ -432,6 +432,17 @@ describe("demo console: protected names, and waits after suspend and resume", ()
       await page.waitForFunction(() => document.getElementById("wait-status").textContent === "SUSPENDING");
       assert.equal(await page.$eval("#wait", (w) => w.closest("tr")?.dataset.waitFor), PROD, `${width}: the wait is in the row`);
       assert.equal((await rowOf(page, PROD)).status, "SUSPENDING");
+      if (width === 1280) {
+        // A long status never squeezes the table so that IDs and dates wrap mid-token.
+        const wrapped = await page.$$eval("#cluster-rows tr[data-id] :is(code, .badge, td[data-label=Created])",
+          (els) => els.filter((e) => {
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            // One line box per line of text: more than one top means it wrapped.
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+          }).map((e) => e.textContent));
+        assert.deepEqual(wrapped, [], "IDs, statuses and dates on one line each");
+      }
       assert.match(await page.textContent("#wait-next"), /^(in [12] s|now)$/);
       assert.equal(await page.isVisible("#stop-wait"), true);
       assert.equal(await page.isEnabled("#stop-wait"), true);
@@ -566,6 +577,8 @@ describe("demo console: keyboard, screen readers, phones, the key", () => {
     assert.equal(await fits(), true);
     await page.screenshot({ path: screenshotPath("console-375-list.png"), fullPage: true });
     await openDrop(page, FREE);
+    const nameLines = await page.$eval("#dialog-name", (e) => e.getClientRects().length);
+    assert.equal(nameLines, 1, "the name to type does not wrap at its hyphen");
     const box = await page.evaluate(() => document.getElementById("drop-dialog").getBoundingClientRect().toJSON());
     assert.ok(box.left >= 0 && box.right <= 375, `the dialog fits: ${JSON.stringify(box)}`);
     await page.screenshot({ path: screenshotPath("console-375-dialog.png") });
