@@ -116,8 +116,9 @@ if [ "$FOR" = test ] && [ "$(worker-build --version 2>/dev/null)" != "$WORKER_BU
   env -u RUSTUP_TOOLCHAIN cargo install -q worker-build --version "=$WORKER_BUILD_VERSION" --force
 fi
 
-# --- npm tools, pinned by package-lock.json: for the build only its dependencies (binaryen's
-# wasm-opt, esbuild); for the tests its devDependencies too (runtimes, bundlers, playwright-core).
+# --- npm tools, pinned by package-lock.json: for the build only its optionalDependencies
+# (binaryen's wasm-opt, esbuild; `npm ci --omit=dev` installs them); for the tests its
+# devDependencies too (runtimes, bundlers, playwright-core).
 # target/.npm-installed-lock records the lock installed and, on its first line, for what.
 installed="$(head -1 target/.npm-installed-lock 2>/dev/null || true)"
 if [ ! -f node_modules/.package-lock.json ] || ! tail -n +2 target/.npm-installed-lock 2>/dev/null | cmp -s package-lock.json - ||
