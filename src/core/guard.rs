@@ -30,7 +30,7 @@ impl<'a> DropGuard<'a> {
         validate_cluster_id(cluster_id)?;
         validate_expect_name(expect_name)?;
         if let Some(pattern) = protection.matching(None, Some(cluster_id)) {
-            return Err(protection.refusal(cluster_id, None, pattern, secret));
+            return Err(Protection::refusal(cluster_id, None, pattern, secret));
         }
         Ok(DropGuard {
             cluster_id,
@@ -48,9 +48,7 @@ impl<'a> DropGuard<'a> {
     /// cluster is refused whatever its name), then the expected name.
     pub fn after_describe(&self, name: Option<&str>, secret: &str) -> Result<(), ZillizError> {
         if let Some(pattern) = self.protection.matching(name, Some(self.cluster_id)) {
-            return Err(self
-                .protection
-                .refusal(self.cluster_id, name, pattern, secret));
+            return Err(Protection::refusal(self.cluster_id, name, pattern, secret));
         }
         match self.expect_name {
             Some(expected) => check_cluster_name(self.cluster_id, expected, name, secret),

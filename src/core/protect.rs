@@ -77,7 +77,6 @@ impl Protection {
     /// A drop refused: kind `protected`, naming the cluster and the pattern
     /// (cleaned of `secret` and cut, as every text from elsewhere is).
     pub fn refusal(
-        &self,
         cluster_id: &str,
         name: Option<&str>,
         pattern: &str,
@@ -255,7 +254,7 @@ mod tests {
             "nothing known matches nothing"
         );
         assert_eq!(all.matching(Some(""), None), Some("*"));
-        let e = p.refusal("in02-x", Some("prod-search"), "prod-*", "sk-secret-key-1");
+        let e = Protection::refusal("in02-x", Some("prod-search"), "prod-*", "sk-secret-key-1");
         assert_eq!(
             (e.kind(), e.retryable(), e.attempts()),
             (ErrorKind::Protected, false, 0)
@@ -295,7 +294,7 @@ mod tests {
     #[test]
     fn names_in_the_refusal_are_cleaned_of_the_key() {
         let key = "sk-protect-secret-9";
-        let e = protection(&["*"]).refusal("c", Some("echo sk-protect-secret-9\n"), "*", key);
+        let e = Protection::refusal("c", Some("echo sk-protect-secret-9\n"), "*", key);
         assert!(!e.message().contains("protect-s"), "{}", e.message());
         assert!(e.message().contains("[redacted]"), "{}", e.message());
     }

@@ -42,14 +42,25 @@ const MAX_NAME_BYTES: usize = 256;
 /// that differs only there must read differently), less control characters
 /// and `secret`, cut to a readable length.
 pub fn quoted(text: &str, secret: &str) -> String {
-    let printable: String = text.chars().filter(|c| !c.is_control()).collect();
     let mut q = String::from("\"");
     q.push_str(truncate(
-        &redact(truncate(&printable, MAX_NAME_BYTES + secret.len()), secret),
+        &scrubbed(text, MAX_NAME_BYTES, secret),
         MAX_NAME_BYTES,
     ));
     q.push('"');
     q
+}
+
+/// `value` less control characters and every run of `secret`, enough of it
+/// kept to cut to `max` bytes after: any run of the key that reaches into the
+/// first `max` bytes lies within `max + secret.len()` of the start, so the
+/// text is cut there first, to bound the work. The caller cuts to `max`.
+/// Inlined into both callers, as the code was before they shared it: a call
+/// measured 18 bytes gzipped more on the inline entry (`tests/size/size.mjs`).
+#[inline(always)]
+fn scrubbed(value: &str, max: usize, secret: &str) -> String {
+    let printable: String = value.chars().filter(|c| !c.is_control()).collect();
+    redact(truncate(&printable, max + secret.len()), secret)
 }
 
 /// The shortest run of the key that counts as a leak: every run of this many
@@ -158,10 +169,7 @@ pub fn redact(s: &str, secret: &str) -> String {
 /// characters dropped, the key removed (whole or in part) *before* the text
 /// is cut to `max` bytes, so that no cut can leave a piece of it behind.
 pub fn clean_text(value: &str, max: usize, secret: &str) -> Option<String> {
-    let printable: String = value.chars().filter(|c| !c.is_control()).collect();
-    // Any run of the key that reaches into the first `max` bytes lies within
-    // `max + secret.len()` of the start: cut there first, to bound the work.
-    let scrubbed = redact(truncate(&printable, max + secret.len()), secret);
+    let scrubbed = scrubbed(value, max, secret);
     let cleaned = truncate(scrubbed.trim_ascii(), max).trim_ascii();
     if cleaned.is_empty() {
         None
