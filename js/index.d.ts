@@ -5,9 +5,14 @@
 /** A region of Zilliz Cloud's control plane. */
 export type Region = "global" | "cn";
 
-export interface ClientOptions {
-  /** Sent only as `Authorization: Bearer ...`; never logged, never in an error. */
-  apiKey: string;
+/**
+ * A client's options: with an `apiKey`, or with none and a `baseUrl` (a proxy that holds the key
+ * and adds its own `Authorization`; the client then sends none).
+ */
+export type ClientOptions = (ClientSettings & { apiKey: string }) | (ClientSettings & { apiKey?: null; baseUrl: string });
+
+/** Every client option but the key. */
+export interface ClientSettings {
   /**
    * Deletion protection, which the service lacks: a drop of a cluster whose name or ID matches
    * one of these patterns is refused with kind "protected" (`*` stands for every run of

@@ -161,6 +161,12 @@ for (const [name, text] of Object.entries(cjsEntries)) {
 cpSync(join(root, "js/index.d.ts"), join(pkg, "index.d.ts"));
 cpSync(join(root, "js/index.d.ts"), join(pkg, "index.d.cts"));
 writeFileSync(join(pkg, "inline.d.ts"), `export * from "./index.js";\n`);
+// zilliz-cloud-wasm/endpoints: the endpoint rows as plain data (no wasm), for a proxy's allowlist.
+const endpointsText = readFileSync(join(root, "js/endpoints.js"), "utf8");
+writeFileSync(join(pkg, "endpoints.js"), endpointsText);
+writeFileSync(join(pkg, "endpoints.cjs"), endpointsText.replace(/^export const (\w+) =/gm, "exports.$1 ="));
+cpSync(join(root, "js/endpoints.d.ts"), join(pkg, "endpoints.d.ts"));
+cpSync(join(root, "js/endpoints.d.ts"), join(pkg, "endpoints.d.cts"));
 cpSync(join(root, "js/README.md"), join(pkg, "README.md"));
 cpSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
 
@@ -193,9 +199,14 @@ const manifest = {
       require: "./inline.cjs",
     },
     "./inline": { types, require: "./inline.cjs", default: "./inline.js" },
+    "./endpoints": {
+      types: { import: "./endpoints.d.ts", require: "./endpoints.d.cts" },
+      require: "./endpoints.cjs",
+      default: "./endpoints.js",
+    },
     "./package.json": "./package.json",
   },
-  files: ["index.d.ts", "index.d.cts", "inline.d.ts", ...Object.keys(entries), ...Object.keys(cjsEntries), glue, cjsGlue, wasm, "LICENSE"],
+  files: ["index.d.ts", "index.d.cts", "inline.d.ts", "endpoints.js", "endpoints.cjs", "endpoints.d.ts", "endpoints.d.cts", ...Object.keys(entries), ...Object.keys(cjsEntries), glue, cjsGlue, wasm, "LICENSE"],
   sideEffects: [...Object.keys(entries), ...Object.keys(cjsEntries)].map((name) => `./${name}`),
   engines: { node: ">=20" },
   keywords: ["zilliz", "milvus", "wasm", "cloudflare-workers", "deno"],

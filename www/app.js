@@ -4,7 +4,7 @@ import { ClusterList } from "./clusters.js";
 import { Console } from "./console.js";
 import { $ } from "./dom.js";
 import { DropDialog } from "./drop-dialog.js";
-import { bindFields, servedByMock, useMockEndpoint } from "./fields.js";
+import { bindFields, servedByMock, servedByProxy, useMockEndpoint, useProxy } from "./fields.js";
 import { Progress } from "./progress.js";
 import { ResultView } from "./result.js";
 import { WaitView } from "./wait.js";
@@ -13,7 +13,9 @@ bindFields();
 const app = new Console({
   list: new ClusterList(), dialog: new DropDialog(), progress: new Progress(), result: new ResultView(), wait: new WaitView(),
 });
-if (await servedByMock()) {
+const proxy = await servedByProxy();
+if (proxy) useProxy(proxy);
+else if (await servedByMock()) {
   useMockEndpoint(location.origin);
   const { scenarioPanel } = await import("./scenarios.js");
   app.useScenarios(await scenarioPanel());

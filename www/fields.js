@@ -18,11 +18,16 @@ export function protectedPatterns() {
   return $("protect").value.split(",").map((p) => p.trim()).filter(Boolean);
 }
 
-/** The client's options, read from the fields at the moment of the call. */
+/** The proxy's /console-config.json when a proxy that holds the key serves the page, else null. */
+let proxy = null;
+
+/** The client's options, read from the fields at the moment of the call. Through the proxy: its
+ *  own origin and no key at all (the proxy adds its own). */
 export function clientOptions() {
-  const options = { apiKey: $("api-key").value };
-  if (endpointChoice() === "custom") options.baseUrl = $("base-url").value.trim();
-  else options.region = endpointChoice();
+  let options;
+  if (proxy) options = { baseUrl: location.origin };
+  else if (endpointChoice() === "custom") options = { apiKey: $("api-key").value, baseUrl: $("base-url").value.trim() };
+  else options = { apiKey: $("api-key").value, region: endpointChoice() };
   const protect = protectedPatterns();
   if (protect.length) options.protect = protect;
   return options;
@@ -30,6 +35,7 @@ export function clientOptions() {
 
 /** Where requests go, for the page's own sentences. */
 export function endpointLabel() {
+  if (proxy) return "this console's server";
   const choice = endpointChoice();
   if (choice === "global") return "api.cloud.zilliz.com";
   if (choice === "cn") return "api.cloud.zilliz.com.cn";
@@ -107,4 +113,33 @@ export async function servedByMock() {
   } catch {
     return false;
   }
+}
+
+/** Served by the console proxy (examples/console-proxy)? It answers /console-config.json with
+ *  `{ proxy: true, protect, user, access }`; anything else (the mock, a plain file server) is not. */
+export async function servedByProxy() {
+  if (!/^https?:$/.test(location.protocol)) return null;
+  try {
+    const res = await fetch("/console-config.json", { cache: "no-store", signal: AbortSignal.timeout(3000) });
+    const config = res.ok ? await res.json() : null;
+    return config?.proxy === true ? config : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The proxy serves this page: no key field and no endpoint choice; its patterns are shown. */
+export function useProxy(config) {
+  proxy = config;
+  $("api-key").value = "";
+  $("field-apiKey").hidden = true;
+  $("field-endpoint").hidden = true;
+  const patterns = Array.isArray(config.protect) ? config.protect.filter((p) => typeof p === "string") : [];
+  if (patterns.length) $("protect").value = patterns.join(", ");
+  const who = typeof config.user === "string" && config.user ? `Signed in as ${config.user}.` : "Sign-in checks are off on this server (a local run).";
+  const refuses = patterns.length ? ` It refuses drops of ${patterns.join(", ")} whatever this page sends.` : "";
+  const note = $("proxy-note");
+  note.textContent = `${who} This console's server holds the API key, so this page never asks for one.${refuses}`;
+  note.hidden = false;
+  $("clusters-state").textContent = "Choose Show clusters.";
 }

@@ -268,6 +268,13 @@ fn apply_fault_headers(fault: &Fault, headers: &mut HeaderMap) {
     }
 }
 
+fn header_names<B>(req: &Request<B>) -> Vec<String> {
+    let mut names: Vec<String> = req.headers().keys().map(|n| n.as_str().to_owned()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 fn arrival<B>(shared: &Shared, req: &Request<B>, cluster_id: Option<String>) -> Arrival {
     let text = |name| {
         req.headers()
@@ -282,6 +289,7 @@ fn arrival<B>(shared: &Shared, req: &Request<B>, cluster_id: Option<String>) -> 
         auth: shared.classify_auth(req.headers().get(AUTHORIZATION).map(|v| v.as_bytes())),
         accept: text(ACCEPT),
         origin: text(ORIGIN),
+        headers: header_names(req),
         at: shared.elapsed_ms(),
     }
 }

@@ -49,6 +49,9 @@ pub struct LogEntry {
     pub auth: Auth,
     pub accept: Option<String>,
     pub origin: Option<String>,
+    /// The names of the headers that arrived, lowercase and sorted (never their values): what a
+    /// proxy in front passed on.
+    pub headers: Vec<String>,
     /// HTTP status sent; `None` when the connection was reset or stalled.
     pub status: Option<u16>,
     /// Label of the fault that answered, if any.
@@ -67,6 +70,7 @@ pub struct Arrival {
     pub auth: Auth,
     pub accept: Option<String>,
     pub origin: Option<String>,
+    pub headers: Vec<String>,
     pub at: u64,
 }
 
@@ -97,6 +101,7 @@ impl RequestLog {
             auth: a.auth,
             accept: a.accept,
             origin: a.origin,
+            headers: a.headers,
             status: None,
             fault: None,
             at: a.at,

@@ -24,6 +24,10 @@ pub async fn route(ctx: &Ctx, req: Request<Incoming>) -> Response<MockBody> {
     } else if path == "/favicon.ico" && req.method() == Method::GET {
         // Browsers fetch this on their own; it must not look like a stray call.
         reply::status(StatusCode::NO_CONTENT)
+    } else if path == "/console-config.json" && req.method() == Method::GET {
+        // The console asks whether a proxy serves it (examples/console-proxy): no config, and
+        // neither a call of the API's to log nor a 404 for the browser to print as an error.
+        reply::status(StatusCode::NO_CONTENT)
     } else {
         api::not_found(ctx, &req)
     };

@@ -213,6 +213,7 @@ async fn request_log_records_what_arrived() {
             "auth",
             "clusterId",
             "fault",
+            "headers",
             "method",
             "origin",
             "path",
@@ -231,6 +232,15 @@ async fn request_log_records_what_arrived() {
     assert_eq!(log[0]["accept"], "application/json");
     assert_eq!(log[0]["origin"], "http://localhost:8080");
     assert_eq!(log[0]["status"], 200);
+    assert!(
+        log[0]["headers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h == "authorization"),
+        "header names: {}",
+        log[0]["headers"]
+    );
     assert_eq!(log[0]["fault"], Value::Null);
     assert!(log[0]["at"].is_u64());
     assert_eq!(log[1]["auth"], "mismatched");

@@ -125,7 +125,7 @@ async fn traversal_is_refused_with_404() {
 }
 
 #[tokio::test]
-async fn api_wins_over_static_files_and_favicon_is_quiet() {
+async fn api_wins_over_static_files_and_favicon_and_console_config_are_quiet() {
     let t = tree();
     let mock = start_serving(&t.0).await;
     let a = mock.addr();
@@ -137,6 +137,13 @@ async fn api_wins_over_static_files_and_favicon_is_quiet() {
     );
     assert_eq!(drop_cluster(a, CLUSTER, Some(KEY)).await.json()["code"], 0);
     assert_eq!(send(a, "GET", "/favicon.ico", &[], None).await.status, 204);
+    // The console's question "does a proxy serve me?" is answered no, and not logged.
+    assert_eq!(
+        send(a, "GET", "/console-config.json", &[], None)
+            .await
+            .status,
+        204
+    );
     let log = requests(a).await;
     assert_eq!(log.len(), 2, "{log:?}");
 }

@@ -257,6 +257,37 @@ mod tests {
         );
     }
 
+    /// js/endpoints.js hands these rows to JavaScript (a proxy's allowlist): line for line
+    /// the same, so the client and its proxy cannot drift apart.
+    #[test]
+    fn the_packages_endpoints_module_has_these_rows() {
+        let js = include_str!("../../js/endpoints.js");
+        let lines: Vec<&str> = js
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("{ name: "))
+            .collect();
+        let rows: Vec<String> = [&LIST, &DESCRIBE, &DROP, &SUSPEND, &RESUME]
+            .iter()
+            .map(|e| {
+                let query: Vec<String> = e.query.iter().map(|q| format!("\"{q}\"")).collect();
+                format!(
+                    "{{ name: \"{}\", method: \"{}\", path: \"{}\", query: [{}] }},",
+                    e.name,
+                    e.method,
+                    e.path,
+                    query.join(", ")
+                )
+            })
+            .collect();
+        assert_eq!(lines, rows);
+        let pattern = format!(
+            "/^[A-Za-z0-9_-]{{1,{}}}$/",
+            crate::core::validate::MAX_CLUSTER_ID_LEN
+        );
+        assert!(js.contains(&pattern), "clusterIdPattern is not {pattern}");
+    }
+
     #[test]
     fn only_the_drop_may_have_dropped() {
         let drops: Vec<&str> = [&DROP, &DESCRIBE, &LIST, &SUSPEND, &RESUME]

@@ -16,6 +16,7 @@ import { BIN, BUN, HERE, NODE22, OUT, ROOT, SITE, addResult, broken, endGroup, n
 import { edgeRuntime } from "./edge.mjs";
 import { nextRuntime } from "./next-app.mjs";
 import { installTarball, postToServer } from "./project.mjs";
+import { runLocally, step } from "./run-locally.mjs";
 import { astroRuntime, denoServeRuntime } from "./servers.mjs";
 import { PARCEL_RUNTIMES, parcelRuntime } from "./parcel.mjs";
 import { TYPESCRIPT_MODES, typescriptDefaults, typescriptRuntime } from "./typescript.mjs";
@@ -31,7 +32,7 @@ const BUNDLED = ["esbuild", "esbuild-inline", "rollup", "rollup-inline", "webpac
 const RUNTIMES = ["node-shared", "node22-shared", "node20-require", "node22-require", "bun", "deno", "workerd",
   "chromium-page", "chromium-page-inline", "chromium-worker", "chromium-bundled", "chromium-vite-dev",
   ...BUNDLED.map((name) => `chromium-${name}`), "bun-build-bun-inline", "next-turbopack", "next-webpack",
-  ...PARCEL_RUNTIMES, ...Object.keys(TYPESCRIPT_MODES), "ts-defaults", "edge-runtime", "deno-serve", "astro", "cleanup-worker", "readme"];
+  ...PARCEL_RUNTIMES, ...Object.keys(TYPESCRIPT_MODES), "ts-defaults", "edge-runtime", "deno-serve", "astro", "cleanup-worker", "console-proxy", "console-proxy-local", "cleanup-worker-local", "readme"];
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : RUNTIMES;
 for (const name of selected) if (!RUNTIMES.includes(name)) throw new Error(`unknown runtime ${name}; known: ${RUNTIMES.join(" ")}`);
 
@@ -155,9 +156,9 @@ async function denoRuntime() {
 
 /** The way users bundle a Worker: wrangler's own build (`deploy --dry-run`) of `project` into
  *  `outdir`. Null, or why it failed. */
-async function wranglerBuild(project, outdir) {
+async function wranglerBuild(project, outdir, env = {}) {
   const built = await run(NODE22, [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir],
-    { cwd: project, env: { WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" }, timeoutMs: 180_000 });
+    { cwd: project, env: { WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1", ...env }, timeoutMs: 180_000 });
   rmSync(join(project, ".wrangler"), { recursive: true, force: true });
   return built.code === 0 ? null : `wrangler build failed (exit ${built.code}): ${(built.stdout + built.stderr).slice(-3000)}`;
 }
@@ -177,6 +178,17 @@ async function workerdRuntime() {
   return report;
 }
 
+/** An example's copy keeps only the package among its dependencies: wrangler and jose come from
+ *  the repository's node_modules, the versions the examples pin (the *-local rows install them
+ *  as a user does). */
+function stripTools(project) {
+  const path = join(project, "package.json");
+  const manifest = readJson(path);
+  delete manifest.devDependencies;
+  manifest.dependencies = { "zilliz-cloud-wasm": manifest.dependencies["zilliz-cloud-wasm"] };
+  writeFileSync(path, JSON.stringify(manifest, null, 2) + "\n");
+}
+
 /** examples/cleanup-worker copied into a fresh project with the packed package, built by
  *  wrangler as `wrangler deploy` would, its scheduled handler run in workerd (cleanup-worker.mjs). */
 async function cleanupWorkerRuntime() {
@@ -185,6 +197,7 @@ async function cleanupWorkerRuntime() {
   const outdir = join(OUT, "cleanup-worker-dist");
   rmSync(project, { recursive: true, force: true });
   cpSync(example, project, { recursive: true, filter: (src) => !/[/\\](node_modules|\.wrangler)$/.test(src) });
+  stripTools(project);
   installTarball(project, tarball);
   const failed = await wranglerBuild(project, outdir);
   if (failed) return broken(failed);
@@ -195,9 +208,79 @@ async function cleanupWorkerRuntime() {
   const code = readFileSync(join(example, "src/cleanup.js"), "utf8");
   addResult(report, "README: the key is the secret ZILLIZ_API_KEY, which the code reads and wrangler.toml does not set",
     readme.includes("npx wrangler secret put ZILLIZ_API_KEY") && code.includes("env.ZILLIZ_API_KEY") && !toml.includes("ZILLIZ_API_KEY"));
+  const manifest = readJson(join(example, "package.json"));
+  addResult(report, "package.json pins the wrangler the tests ran, and the Node it needs (engines)",
+    manifest.devDependencies?.wrangler === readJson(join(ROOT, "node_modules/wrangler/package.json")).version && manifest.engines?.node === ">=22.12",
+    JSON.stringify([manifest.devDependencies, manifest.engines]));
   addResult(report, "wrangler.toml has the cron trigger and every CLEANUP_ setting the code reads",
     /\[triggers\]\ncrons = \["[^"]+"\]/.test(toml) && [...code.matchAll(/env\.(CLEANUP_\w+)/g)].every(([, name]) => toml.includes(`${name} = `)));
   return report;
+}
+
+/** examples/console-proxy copied into a fresh project with the packed package, built by wrangler
+ *  (its build step puts the console and the package's browser files into public/), then run in
+ *  workerd with its static assets, in front of a mock, and driven by console-proxy.mjs. */
+async function consoleProxyRuntime() {
+  const example = join(ROOT, "examples/console-proxy");
+  const project = join(OUT, "console-proxy");
+  const outdir = join(OUT, "console-proxy-dist");
+  rmSync(project, { recursive: true, force: true });
+  cpSync(example, project, { recursive: true, filter: (src) => !/[/\\](node_modules|\.wrangler|public)$/.test(src) });
+  stripTools(project);
+  installTarball(project, tarball);
+  const failed = await wranglerBuild(project, outdir, { CONSOLE_DIR: join(ROOT, "www") });
+  if (failed) return broken(failed);
+  const report = resultOf("console-proxy", await run(NODE22, [join(HERE, "console-proxy.mjs"), outdir, project, API_KEY], { timeoutMs: 300_000 }));
+  const readme = readFileSync(join(example, "README.md"), "utf8");
+  const toml = readFileSync(join(example, "wrangler.toml"), "utf8");
+  addResult(report, "README: the key is the secret ZILLIZ_API_KEY, which wrangler.toml does not set",
+    readme.includes("npx wrangler secret put ZILLIZ_API_KEY") && !toml.includes("ZILLIZ_API_KEY ="));
+  addResult(report, "the example pins the jose and wrangler the tests ran",
+    readJson(join(example, "package.json")).devDependencies.wrangler === readJson(join(ROOT, "node_modules/wrangler/package.json")).version &&
+    readJson(join(example, "package.json")).dependencies.jose === `^${readJson(join(ROOT, "node_modules/jose/package.json")).version}`);
+  return report;
+}
+
+/** examples/console-proxy's "Try it against the mock", as written, in a fresh folder. */
+function consoleProxyLocal() {
+  return runLocally("console-proxy", async ({ worker, mockUrl, report, output }) => {
+    const config = await (await fetch(`${worker}/console-config.json`)).json();
+    addResult(report, "the console's config: proxy mode, no one signed in, Access off, the server's prod-*",
+      JSON.stringify(config) === JSON.stringify({ proxy: true, protect: ["prod-*"], user: null, access: "off" }), JSON.stringify(config));
+    const list = await (await fetch(`${worker}/v2/clusters`)).json();
+    addResult(report, "the list comes through with the server's key", list.data?.clusters?.length === 2, JSON.stringify(list).slice(0, 300));
+    const origin = new URL(worker).origin;
+    const suspended = await fetch(`${worker}/v2/clusters/in01-0123456789abcde/suspend`, { method: "POST", headers: { origin } });
+    const kept = await fetch(`${worker}/v2/clusters/in01-6183d6bac30f801/drop`, { method: "DELETE", headers: { origin } });
+    addResult(report, "a suspend goes through; a drop of prod-search is refused", suspended.status === 200 && kept.status === 403, `${suspended.status} ${kept.status}`);
+    const page = await fetch(`${worker}/`);
+    addResult(report, "the console is served", page.status === 200 && (await page.text()).includes('id="proxy-note"'), String(page.status));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const lines = output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    addResult(report, "wrangler dev prints the audit lines, each saying Access is off",
+      lines.map((l) => `${l.method} ${l.status} ${l.outcome} ${l.access}`).join(", ") === "POST 200 forwarded off, DELETE 403 refused off", JSON.stringify(lines));
+    const requests = await (await fetch(`${mockUrl}/__mock/requests`)).json();
+    addResult(report, "the mock got the server's key on every call, and no DELETE",
+      requests.length === 3 && requests.every((r) => r.auth === "matched") && !requests.some((r) => r.method === "DELETE"), JSON.stringify(requests.map((r) => [r.method, r.path, r.auth])));
+  });
+}
+
+/** examples/cleanup-worker's "Run it locally", as written, in a fresh folder: a scheduled run. */
+function cleanupWorkerLocal() {
+  return runLocally("cleanup-worker", async ({ worker, report, readme, output, ports }) => {
+    for (const name of ["seed", "trigger"]) {
+      const done = await run("bash", ["-c", step(readme, name).map(ports).join("\n")], { timeoutMs: 60_000 });
+      addResult(report, `the "${name}" step runs`, done.code === 0, done.stderr + done.stdout);
+    }
+    let lines = [];
+    for (let i = 0; i < 50 && lines.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      lines = output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    }
+    addResult(report, "the scheduled run's line is printed: preview-pr-1 would be dropped (a dry run)",
+      lines.length === 1 && lines[0].clusterName === "preview-pr-1" && lines[0].action === "would_drop", JSON.stringify(lines));
+    addResult(report, "the steps name the Worker that wrangler dev started", worker.startsWith("http://127.0.0.1:"), worker);
+  });
 }
 
 let browser;
@@ -372,6 +455,9 @@ const RUNNERS = {
   "deno-serve": () => denoServeRuntime({ tarball, mockUrl, serverDrop, env: DENO_ENV }),
   astro: () => astroRuntime({ tarball, mockUrl, serverDrop }),
   "cleanup-worker": cleanupWorkerRuntime,
+  "console-proxy": consoleProxyRuntime,
+  "console-proxy-local": consoleProxyLocal,
+  "cleanup-worker-local": cleanupWorkerLocal,
   readme: readmeCheck,
 };
 

@@ -78,6 +78,11 @@ void protection;
 new ZillizCloud({ apiKey: "k", region: "eu" });
 // @ts-expect-error apiKey is required
 new ZillizCloud({});
+// @ts-expect-error a client with no key needs a baseUrl (a proxy that adds its own)
+new ZillizCloud({ apiKey: null });
+// Keyless, through a proxy:
+new ZillizCloud({ baseUrl: "https://console.example.com", protect: ["prod-*"] });
+new ZillizCloud({ apiKey: null, baseUrl: "https://console.example.com" });
 // @ts-expect-error clusterId is a string
 void zc.dropCluster(42);
 // @ts-expect-error the one-shot form needs a clusterId
