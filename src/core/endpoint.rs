@@ -2,7 +2,7 @@
 //! response type in the Rust API: the request pipeline (`Call`), the URL,
 //! the success check and the retry rules all read these rows.
 
-use super::text::{find_bytes, push_int};
+use super::text::push_int;
 use super::validate::ClientConfig;
 
 /// What a request does to a cluster, which decides what an unknown outcome
@@ -67,9 +67,10 @@ pub struct Endpoint {
     pub name: &'static str,
     /// The HTTP method.
     pub method: &'static str,
-    /// The path after the base URL; `{clusterId}` is replaced by the
-    /// percent-encoded cluster ID.
-    pub path: &'static str,
+    /// The path after the base URL, in its parts around `{clusterId}` (one
+    /// part for a path that names no cluster), where the percent-encoded
+    /// cluster ID goes: split here rather than searched for at each call.
+    pub path: &'static [&'static str],
     /// The query parameters it takes, sent only when given.
     pub query: &'static [&'static str],
     /// What it does, for retries and `maybe_dropped`.
@@ -78,14 +79,11 @@ pub struct Endpoint {
     pub success: Success,
 }
 
-/// `{clusterId}` in a path template.
-const CLUSTER_ID: &str = "{clusterId}";
-
 /// Drop Cluster.
 pub const DROP: Endpoint = Endpoint {
     name: "drop",
     method: "DELETE",
-    path: "/v2/clusters/{clusterId}/drop",
+    path: &["/v2/clusters/", "/drop"],
     query: &[],
     effect: Effect::Drop,
     success: Success::ClusterAction,
@@ -95,7 +93,7 @@ pub const DROP: Endpoint = Endpoint {
 pub const DESCRIBE: Endpoint = Endpoint {
     name: "describe",
     method: "GET",
-    path: "/v2/clusters/{clusterId}",
+    path: &["/v2/clusters/", ""],
     query: &[],
     effect: Effect::Read,
     success: Success::Cluster,
@@ -105,7 +103,7 @@ pub const DESCRIBE: Endpoint = Endpoint {
 pub const LIST: Endpoint = Endpoint {
     name: "list",
     method: "GET",
-    path: "/v2/clusters",
+    path: &["/v2/clusters"],
     query: &["pageSize", "currentPage"],
     effect: Effect::Read,
     success: Success::ClusterPage,
@@ -115,7 +113,7 @@ pub const LIST: Endpoint = Endpoint {
 pub const SUSPEND: Endpoint = Endpoint {
     name: "suspend",
     method: "POST",
-    path: "/v2/clusters/{clusterId}/suspend",
+    path: &["/v2/clusters/", "/suspend"],
     query: &[],
     effect: Effect::Change,
     success: Success::ClusterAction,
@@ -125,40 +123,29 @@ pub const SUSPEND: Endpoint = Endpoint {
 pub const RESUME: Endpoint = Endpoint {
     name: "resume",
     method: "POST",
-    path: "/v2/clusters/{clusterId}/resume",
+    path: &["/v2/clusters/", "/resume"],
     query: &[],
     effect: Effect::Change,
     success: Success::ClusterAction,
 };
 
 impl Endpoint {
-    /// Its path before and after `{clusterId}`, if it names a cluster.
-    fn split_path(&self) -> Option<(&'static str, &'static str)> {
-        let at = find_bytes(self.path.as_bytes(), CLUSTER_ID.as_bytes())?;
-        Some((
-            self.path.get(..at)?,
-            self.path.get(at + CLUSTER_ID.len()..)?,
-        ))
-    }
-
     /// Whether its path names a cluster.
     pub fn per_cluster(&self) -> bool {
-        self.split_path().is_some()
+        self.path.len() > 1
     }
 
     /// `{base}{path}?{query}`: the cluster ID percent-encoded into its path
     /// segment (it passed `validate_cluster_id`, but no input may ever leave
     /// its segment), and each query value the target gives, in the row's order.
     pub fn url(&self, config: &ClientConfig, target: &Target) -> String {
-        let mut url = String::with_capacity(config.base_url.len() + self.path.len() + 40);
+        let mut url = String::with_capacity(config.base_url.len() + 80);
         url.push_str(&config.base_url);
-        match self.split_path() {
-            Some((before, after)) => {
-                url.push_str(before);
+        for (i, part) in self.path.iter().enumerate() {
+            if i > 0 {
                 push_path_segment(&mut url, &target.cluster_id);
-                url.push_str(after);
             }
-            None => url.push_str(self.path),
+            url.push_str(part);
         }
         let mut sep = '?';
         for name in self.query {
@@ -275,7 +262,7 @@ mod tests {
                     "{{ name: \"{}\", method: \"{}\", path: \"{}\", query: [{}] }},",
                     e.name,
                     e.method,
-                    e.path,
+                    e.path.join("{clusterId}"),
                     query.join(", ")
                 )
             })

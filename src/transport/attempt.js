@@ -39,6 +39,11 @@ export function attempt(request, method, url, timeoutMs, signal) {
   return { promise: run(request, method, url, signal, controller, box), cancel };
 }
 
+/** The outcome's booleans as bits, read by Rust in one crossing (src/transport/body.rs). */
+export function flags(out) {
+  return out.opaqueRedirect | (out.timedOut << 1) | (out.aborted << 2) | (out.tooLarge << 3) | (out.bodyEmpty << 4) | (out.bodyInvalid << 5);
+}
+
 /** Fresh facts of an attempt that has seen nothing yet (a literal: one shape for every outcome). */
 function facts() {
   return {

@@ -11,16 +11,20 @@ use crate::core::body::{JsonKind, ParsedBody};
 
 /// The facts `attempt.js` reported, and the parsed body if there was one.
 pub(super) fn read_outcome(outcome: &Outcome) -> (AttemptFacts, Option<JsValue>) {
+    // attempt.js's flags(): bit 0 opaqueRedirect, 1 timedOut, 2 aborted, 3 tooLarge,
+    // 4 bodyEmpty, 5 bodyInvalid.
+    let flags = super::outcome_flags(outcome);
+    let bit = |n: u32| flags & (1 << n) != 0;
     let facts = AttemptFacts {
         status: outcome.status(),
-        opaque_redirect: outcome.opaque_redirect(),
+        opaque_redirect: bit(0),
         headers: outcome.headers().unwrap_or_default(),
-        timed_out: outcome.timed_out(),
-        aborted: outcome.aborted(),
-        too_large: outcome.too_large(),
+        timed_out: bit(1),
+        aborted: bit(2),
+        too_large: bit(3),
         error: outcome.error(),
-        body_empty: outcome.body_empty(),
-        body_invalid: outcome.body_invalid(),
+        body_empty: bit(4),
+        body_invalid: bit(5),
     };
     let json = outcome.json();
     (facts, (!json.is_undefined()).then_some(json))

@@ -26,22 +26,13 @@ extern "C" {
     type Outcome;
     #[wasm_bindgen(method, getter)]
     fn status(this: &Outcome) -> Option<f64>;
-    #[wasm_bindgen(method, getter, js_name = opaqueRedirect)]
-    fn opaque_redirect(this: &Outcome) -> bool;
     #[wasm_bindgen(method, getter)]
     fn headers(this: &Outcome) -> Option<String>;
-    #[wasm_bindgen(method, getter, js_name = timedOut)]
-    fn timed_out(this: &Outcome) -> bool;
-    #[wasm_bindgen(method, getter)]
-    fn aborted(this: &Outcome) -> bool;
-    #[wasm_bindgen(method, getter, js_name = tooLarge)]
-    fn too_large(this: &Outcome) -> bool;
     #[wasm_bindgen(method, getter)]
     fn error(this: &Outcome) -> Option<String>;
-    #[wasm_bindgen(method, getter, js_name = bodyEmpty)]
-    fn body_empty(this: &Outcome) -> bool;
-    #[wasm_bindgen(method, getter, js_name = bodyInvalid)]
-    fn body_invalid(this: &Outcome) -> bool;
+    /// The outcome's six booleans as bits, in one crossing (body.rs reads them).
+    #[wasm_bindgen(js_name = flags)]
+    fn outcome_flags(outcome: &Outcome) -> u32;
     #[wasm_bindgen(method, getter)]
     fn json(this: &Outcome) -> JsValue;
 

@@ -26,11 +26,34 @@ it("is installed by name with types and an exports map", () => {
   assert.equal(manifest.name, "zilliz-cloud-wasm");
   assert.deepEqual(manifest.exports["."].node, { import: "./node.js", require: "./node.cjs" });
   const types = readFileSync(packageFile("index.d.ts"), "utf8");
-  for (const name of ["class ZillizCloud", "function dropCluster", "class ZillizError", "interface ClientOptions", "interface CallOptions", "type DropClusterResponse", "interface ClusterActionResponse", "function keptInRecycleBin", "interface ClusterInfo", "interface WaitOptions"]) {
+  for (const name of ["class ZillizCloud", "function dropCluster", "class ZillizError", "type ClientOptions", "interface CallOptions", "type DropClusterResponse", "interface ClusterActionResponse", "function keptInRecycleBin", "interface ClusterInfo", "interface WaitOptions"]) {
     assert.ok(types.includes(name), name);
   }
   assert.ok(!/\bany\b/.test(types), "no `any` in the declarations");
   assert.ok(existsSync(packageFile("zilliz_cloud_wasm_bg.wasm")));
+});
+
+it("zilliz-cloud-wasm/endpoints: the five rows as frozen data, for import and require(), with no wasm", async () => {
+  assert.deepEqual(manifest.exports["./endpoints"], {
+    types: { import: "./endpoints.d.ts", require: "./endpoints.d.cts" }, require: "./endpoints.cjs", default: "./endpoints.js",
+  });
+  const esm = await import("zilliz-cloud-wasm/endpoints");
+  const cjs = createRequire(import.meta.url)("zilliz-cloud-wasm/endpoints");
+  const rows = [
+    ["list", "GET", "/v2/clusters", ["pageSize", "currentPage"]],
+    ["describe", "GET", "/v2/clusters/{clusterId}", []],
+    ["drop", "DELETE", "/v2/clusters/{clusterId}/drop", []],
+    ["suspend", "POST", "/v2/clusters/{clusterId}/suspend", []],
+    ["resume", "POST", "/v2/clusters/{clusterId}/resume", []],
+  ];
+  for (const module of [esm, cjs]) {
+    assert.deepEqual(module.endpoints.map((e) => [e.name, e.method, e.path, [...e.query]]), rows);
+    assert.ok(Object.isFrozen(module.endpoints) && module.endpoints.every((e) => Object.isFrozen(e) && Object.isFrozen(e.query)));
+    assert.deepEqual(["in01-6183d6bac30f801", "a_B-9", "x".repeat(128), "x".repeat(129), "a/b", "a.b", "%2e", ""].map((id) => module.clusterIdPattern.test(id)),
+      [true, true, true, false, false, false, false, false]);
+  }
+  assert.doesNotMatch(readFileSync(packageFile("endpoints.js"), "utf8"), /wasm|import /);
+  assert.ok(manifest.files.includes("endpoints.js") && manifest.files.includes("endpoints.cjs") && manifest.files.includes("endpoints.d.cts"));
 });
 
 it("every entry is in the exports map, files and sideEffects; edge-light comes before node and browser", () => {
