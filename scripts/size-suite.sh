@@ -3,3 +3,4 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 node tests/size/size.mjs
+node tests/size/patterns.mjs

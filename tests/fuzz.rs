@@ -2,7 +2,8 @@
 //! reading written directly against serde_json, on generated bodies that are
 //! mostly the API's shape; `protect` patterns agree with a regular
 //! expression built from them, on names they mostly match; the validators and the retry policy keep their
-//! promises whatever they are fed.
+//! promises whatever they are fed; the key's redaction agrees with a plain reference on texts
+//! made mostly of pieces of the key.
 //!
 //! `cargo test` runs a short form (5,000 cases each); `make fuzz` sets
 //! `PROPTEST_CASES=1000000` for the long form.
@@ -24,6 +25,7 @@ use zilliz_cloud_wasm::core::body::{exact_integer, BodyError, JsonKind, ParsedBo
 use zilliz_cloud_wasm::core::http_date::parse_http_date_ms;
 use zilliz_cloud_wasm::core::protect::glob_matches;
 use zilliz_cloud_wasm::core::response::kind_for_code;
+use zilliz_cloud_wasm::core::text::{redact, MIN_LEAK_LEN};
 use zilliz_cloud_wasm::core::retry::{server_delay_ms, RetryHints, MAX_RETRY_AFTER_MS};
 use zilliz_cloud_wasm::core::validate::{
     raw_max_retries, raw_timeout_ms, validate_api_key, validate_client_options,
@@ -456,5 +458,65 @@ proptest! {
             glob_reference(&pattern, &text),
             "{:?} ~ {:?}", pattern, text
         );
+    }
+}
+
+/// A key and a text made mostly of pieces of it (runs of 0 to 12 bytes from anywhere in the key,
+/// overlapping, adjacent or apart), with other text and multi-byte characters between them.
+fn key_and_echo() -> BoxedStrategy<(String, String)> {
+    "[!-~]{8,40}"
+        .prop_flat_map(|key| {
+            let len = key.len();
+            let piece = prop_oneof![
+                3 => (0..len, 0usize..=12).prop_map({
+                    let key = key.clone();
+                    move |(at, n)| key[at..(at + n).min(len)].to_owned()
+                }),
+                1 => "[a-z ]{0,4}|é|[\u{80}-\u{10ffff}]{1,2}",
+            ];
+            (Just(key), prop::collection::vec(piece, 0..8).prop_map(|p| p.concat()))
+        })
+        .boxed()
+}
+
+/// The reference: the bytes of every window of the text found in the key marked, each run of
+/// marked bytes replaced by one "[redacted]", written plainly.
+fn redact_reference(text: &str, key: &str) -> String {
+    const N: usize = MIN_LEAK_LEN;
+    let (t, k) = (text.as_bytes(), key.as_bytes());
+    if k.len() < N || t.len() < N {
+        return text.to_owned();
+    }
+    let mut hidden = vec![false; t.len()];
+    for i in 0..=t.len() - N {
+        if (0..=k.len() - N).any(|j| t[i..i + N] == k[j..j + N]) {
+            hidden[i..i + N].iter_mut().for_each(|h| *h = true);
+        }
+    }
+    let mut out = String::new();
+    for (i, c) in text.char_indices() {
+        if !hidden[i] {
+            out.push(c);
+        } else if i == 0 || !hidden[i - 1] {
+            out.push_str("[redacted]");
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn redaction_agrees_with_a_plain_reference((key, text) in key_and_echo()) {
+        let redacted = redact(&text, &key);
+        prop_assert_eq!(&redacted, &redact_reference(&text, &key), "{:?} in {:?}", key, text);
+        // No run of MIN_LEAK_LEN bytes of the key is left in what was kept (the marker's own
+        // brackets may border a shorter piece of it: "]KL+&WN\"" once read "[redacted]KL+&WN\"").
+        for kept in redacted.split("[redacted]") {
+            for window in key.as_bytes().windows(MIN_LEAK_LEN) {
+                prop_assert!(!kept.as_bytes().windows(MIN_LEAK_LEN).any(|w| w == window), "{:?} in {:?}", key, redacted);
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ pub fn normalize_base_url(url: &str) -> Result<String, &'static str> {
 }
 
 fn check_authority(authority: &str) -> Result<(), ()> {
-    let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
+    let (host, port) = if let Some(rest) = authority.strip_prefix("[") {
         let (v6, after) = split_once_byte(rest, b']').ok_or(())?;
         if v6.is_empty()
             || !v6
@@ -62,7 +62,7 @@ fn check_authority(authority: &str) -> Result<(), ()> {
         }
         match after {
             "" => ("v6", None),
-            _ => ("v6", Some(after.strip_prefix(':').ok_or(())?)),
+            _ => ("v6", Some(after.strip_prefix(":").ok_or(())?)),
         }
     } else {
         match split_once_byte(authority, b':') {
@@ -74,7 +74,7 @@ fn check_authority(authority: &str) -> Result<(), ()> {
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
-        && !host.starts_with('.')
+        && !host.starts_with(".")
         && find_bytes(host.as_bytes(), b"..").is_none();
     let port_ok = match port {
         None => true,
@@ -151,7 +151,7 @@ fn is_dot_segment(segment: &str) -> bool {
     let mut rest = segment;
     let mut dots = 0;
     while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix('.') {
+        if let Some(r) = rest.strip_prefix(".") {
             rest = r;
         } else if rest.len() >= 3 && rest.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("%2e")) {
             rest = rest.get(3..).unwrap_or("");

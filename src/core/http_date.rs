@@ -6,7 +6,8 @@
 //! `Sun, 31 Feb 2026 00:00:00 GMT` as 3 March, `1` as the year 2001, and
 //! honours zones other than GMT); this refuses every impossible date, a
 //! weekday that does not match, and any zone but GMT. `tests/rust_api.rs`
-//! checks that both agree on valid dates.
+//! checks that both agree on valid dates. Fields are apart by spaces, the
+//! grammar's SP (any number of them; a tab between fields is refused).
 
 use super::text::{parse_digits, split_byte};
 
@@ -28,9 +29,11 @@ const MONTHS: [&str; 12] = [
 /// `text` as Unix milliseconds, or `None` if it is not a possible HTTP date.
 /// `now_ms` decides the century of an RFC 850 two-digit year.
 pub fn parse_http_date_ms(text: &str, now_ms: f64) -> Option<f64> {
-    let mut parts = text.split_ascii_whitespace();
+    // Fields apart by spaces, as the grammar writes them (SP; asctime pads a one-digit day with a
+    // second one), any number of them accepted.
+    let mut parts = split_byte(text, b' ').filter(|p| !p.is_empty());
     let first = parts.next()?;
-    let (weekday, date) = if let Some(day) = first.strip_suffix(',') {
+    let (weekday, date) = if let Some(day) = first.strip_suffix(",") {
         if let Some(w) = index_of(&SHORT_DAYS, day) {
             // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
             let day = number(parts.next()?, 2)?;
@@ -186,6 +189,16 @@ mod tests {
         assert!(
             year("Sunday, 06-Nov-77 08:49:37 GMT").is_some_and(|y| (1977.0..1978.0).contains(&y))
         );
+    }
+
+    #[test]
+    fn fields_are_apart_by_spaces_as_the_grammar_writes_them() {
+        let p = |t| parse_http_date_ms(t, NOW);
+        assert_eq!(p("Sun,  06 Nov 1994   08:49:37 GMT"), Some(NOV_6_1994));
+        assert_eq!(p(" Sun Nov  6 08:49:37 1994 "), Some(NOV_6_1994));
+        // The grammar's separator is SP; the header's own whitespace around it is trimmed first.
+        assert_eq!(p("Sun,\t06 Nov 1994 08:49:37 GMT"), None);
+        assert_eq!(p("Sun, 06 Nov 1994 08:49:37\u{a0}GMT"), None);
     }
 
     #[test]

@@ -132,37 +132,38 @@ pub fn redact(s: &str, secret: &str) -> String {
     if key.len() < MIN_LEAK_LEN || text.len() < MIN_LEAK_LEN {
         return s.to_owned();
     }
-    // Which bytes of the text belong to a run of the key. The key is
-    // printable ASCII, so a run never splits a character.
-    let mut hidden = vec![false; text.len()];
-    let mut any = false;
+    // Windows of the text found in the key, in order, merged into runs of
+    // hidden bytes; each run becomes one "[redacted]". The key is printable
+    // ASCII, so a run's ends are character boundaries.
+    let mut out = String::new();
+    let mut kept_from = 0;
+    let mut run: Option<(usize, usize)> = None;
     for (i, window) in text.windows(MIN_LEAK_LEN).enumerate() {
-        if key.windows(MIN_LEAK_LEN).any(|k| k == window) {
-            hidden
-                .iter_mut()
-                .skip(i)
-                .take(MIN_LEAK_LEN)
-                .for_each(|h| *h = true);
-            any = true;
+        if !key.windows(MIN_LEAK_LEN).any(|k| k == window) {
+            continue;
         }
-    }
-    if !any {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut in_run = false;
-    for (c, (i, _)) in s.chars().zip(s.char_indices()) {
-        if hidden.get(i).copied().unwrap_or(false) {
-            if !in_run {
-                out.push_str("[redacted]");
-                in_run = true;
+        run = match run {
+            Some((start, end)) if i <= end => Some((start, i + MIN_LEAK_LEN)),
+            Some((start, end)) => {
+                push_redacted(&mut out, s.get(kept_from..start));
+                kept_from = end;
+                Some((i, i + MIN_LEAK_LEN))
             }
-        } else {
-            out.push(c);
-            in_run = false;
-        }
+            None => Some((i, i + MIN_LEAK_LEN)),
+        };
     }
+    let Some((start, end)) = run else {
+        return s.to_owned();
+    };
+    push_redacted(&mut out, s.get(kept_from..start));
+    out.push_str(s.get(end..).unwrap_or(""));
     out
+}
+
+/// Appends the text kept before a run of the key, then the run's marker.
+fn push_redacted(out: &mut String, kept: Option<&str>) {
+    out.push_str(kept.unwrap_or(""));
+    out.push_str("[redacted]");
 }
 
 /// Text from the server or the runtime, made safe to show: control

@@ -230,7 +230,7 @@ pub fn validate_api_key(key: &str) -> Result<ApiKey, ZillizError> {
         Some("contains a control character")
     } else if !key.is_ascii() {
         Some("contains a non-ASCII character")
-    } else if key.starts_with(' ') || key.ends_with(' ') {
+    } else if key.starts_with(" ") || key.ends_with(" ") {
         Some("has leading or trailing spaces")
     } else if key.len() < MIN_API_KEY_LEN {
         Some("is shorter than 8 characters")
