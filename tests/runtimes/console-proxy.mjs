@@ -78,6 +78,8 @@ async function startWorker(env = {}) {
   return (await mf.ready).origin;
 }
 
+/** Every answer the Worker gave, for the last check: none may hold the key. */
+const answers = [];
 /** One request with exactly this raw path and these headers (node:http sends the path as given). */
 function send(base, method, path, headers = {}, body) {
   return new Promise((resolve, reject) => {
@@ -86,7 +88,11 @@ function send(base, method, path, headers = {}, body) {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (d) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text }));
+      res.on("end", () => {
+        const answer = { status: res.statusCode, headers: res.headers, text };
+        answers.push(answer);
+        resolve(answer);
+      });
     });
     req.on("error", reject);
     if (body !== undefined) req.write(body);
@@ -357,6 +363,11 @@ await check("Chromium: the console through the proxy lists, drops with its name 
 });
 
 await check("no answer or log line held the key or a token", async () => {
+  assert(answers.length > 100, `answers: ${answers.length}`);
+  for (const answer of answers) {
+    const text = JSON.stringify(answer);
+    assert(!text.includes(apiKey) && !text.includes(apiKey.slice(-10)), `an answer held the key: ${text.slice(0, 300)}`);
+  }
   assert(!output.includes(apiKey) && !output.includes(apiKey.slice(-10)), "the key in the Worker's output");
   assert(!output.includes(good), "a token in the Worker's output");
   const lines = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
