@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
+import { checks, equal } from "./checks.mjs";
 
 const [outdir, tomlPath, mockUrl, apiKey] = process.argv.slice(2);
 const toml = readFileSync(tomlPath, "utf8");
@@ -58,21 +59,7 @@ async function scheduledRun(records, { env = {}, faults = [], during = async () 
   }
 }
 
-const results = [];
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - started });
-  } catch (err) {
-    results.push({ name, ok: false, ms: Date.now() - started, error: String(err?.stack ?? err).slice(0, 2000) });
-  }
-}
-function equal(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
-}
+const { check, finish } = checks();
 const actions = (lines) => lines.map((l) => `${l.clusterName}:${l.action}`);
 const deletes = (requests) => requests.filter((r) => r.method === "DELETE").map((r) => r.clusterId);
 
@@ -169,6 +156,5 @@ await check("an empty prefix or a missing age is refused: nothing is listed or d
   }
 });
 
-const passed = results.filter((r) => r.ok).length;
 const miniflare = JSON.parse(readFileSync(new URL("../../node_modules/miniflare/package.json", import.meta.url), "utf8")).version;
-console.log("@@RESULT " + JSON.stringify({ passed, failed: results.length - passed, results, runtime: `workerd via miniflare ${miniflare}; compatibility_date ${compatibilityDate}` }));
+finish(`workerd via miniflare ${miniflare}; compatibility_date ${compatibilityDate}`);
