@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import {
-  API_KEY, FLEET, ROOT, confirmAndDrop, connect, demoSuite, listedRows, openDrop, part, resultOf, screenshotPath, waitOutcome,
+  API_KEY, FLEET, ROOT, confirmAndDrop, connect, demoSuite, listedRows, lookUp, openDrop, part, resultOf, screenshotPath, waitOutcome,
 } from "./helpers.mjs";
 
 const PROD = "in01-6183d6bac30f801"; // prod-search, Standard
@@ -110,8 +110,7 @@ describe("demo console: the list", () => {
     assert.match(going.text, /Being dropped/);
     assert.deepEqual(rows.find((r) => r.id === "in01-suspended0000001").actions, ["resume", "drop"], "a suspended cluster offers Resume");
     // Looked up by ID instead, it opens with Drop unavailable.
-    await page.fill("#cluster-id", "in01-deleting00000001");
-    await page.click("#lookup");
+    await lookUp(page, "in01-deleting00000001");
     await page.waitForSelector("#drop-dialog[open]");
     const d = await dialog(page);
     assert.match(d.warning, /already DELETING: it cannot be dropped again/);
@@ -283,22 +282,19 @@ describe("demo console: look-up, suspend and resume, input errors", () => {
   test("a cluster typed by ID is described, then confirmed like a listed one; unknown IDs and bad IDs say why", async () => {
     const page = await openPage();
     await page.fill("#api-key", API_KEY);
-    await page.fill("#cluster-id", FREE);
-    await page.click("#lookup");
+    await lookUp(page, FREE);
     await page.waitForSelector("#drop-dialog[open]");
     assert.equal((await dialog(page)).title, "Drop free-sandbox?");
     await page.click("#dialog-cancel");
     assert.equal(await activeId(page), "cluster-id");
 
-    await page.fill("#cluster-id", UNKNOWN);
-    await page.click("#lookup");
+    await lookUp(page, UNKNOWN);
     const r = await resultOf(page);
     assert.deepEqual([r.kind, r.code, r.title], ["not_found", "96018", "No cluster has this ID"]);
 
     const sent = (await demo.mock.requests()).length;
     for (const bad of ["in01 6183d6bac30f801", "../in01-6183d6bac30f801", "x".repeat(129), ""]) {
-      await page.fill("#cluster-id", bad);
-      await page.click("#lookup");
+      await lookUp(page, bad);
       await page.waitForSelector("#cluster-id-error:not([hidden])");
       assert.match(await page.textContent("#cluster-id-error"), /^The cluster ID /);
       assert.equal(await page.getAttribute("#cluster-id", "aria-invalid"), "true");
@@ -395,8 +391,7 @@ describe("demo console: protected names, and waits after suspend and resume", ()
   test("a protected cluster looked up by ID cannot be dropped from the dialog; a bad pattern is shown at its field", async () => {
     const page = await openPage();
     await page.fill("#api-key", API_KEY);
-    await page.fill("#cluster-id", PROD);
-    await page.click("#lookup");
+    await lookUp(page, PROD);
     await page.waitForSelector("#drop-dialog[open]");
     const d = await dialog(page);
     assert.equal(d.warning, "This cluster is protected by the pattern prod-* (Protected names): it cannot be dropped from this page.");

@@ -113,6 +113,12 @@ export function listedRows(page) {
   })));
 }
 
+/** Types `id` into the look-up field and submits it. */
+export async function lookUp(page, id) {
+  await page.fill("#cluster-id", id);
+  await page.click("#lookup");
+}
+
 /** Opens the confirmation for a listed cluster. */
 export async function openDrop(page, clusterId) {
   await page.click(`#cluster-rows button[data-action="drop"][data-id="${clusterId}"]`);
