@@ -25,7 +25,9 @@ STEPS=(
   "83d5422|+ issue 11's hardening, issue 13's onRetry: the last commit before issue 12"
   "bfb4e97|+ issue 12: a realm-safe WebAssembly.Module check in the glue: issue 12's last commit"
   "553fea6|+ issues 17 and 21: describe, list, suspend, resume and the drop as rows of one pipeline, the guarded drop, the waiter, clusters(), keptInRecycleBin"
-  "HEAD|+ issue 22: ZillizError.option, the option an invalid_input refused; the current commit"
+  "01c4715|+ issue 22: ZillizError.option, the option an invalid_input refused"
+  "0fdd393|+ issue 27: protection, the status waiters and the keyless mode, built without reference types, with unreachable closure shims out of the function table"
+  "HEAD|+ one-byte string patterns instead of char patterns, the key's runs merged as found, HTTP dates split at spaces, endpoint paths stored split, an attempt's flags in one crossing; the current commit"
 )
 SCRATCH="$(mktemp -d)"
 trap 'git -C "$ROOT" worktree prune; rm -rf "$SCRATCH"' EXIT
