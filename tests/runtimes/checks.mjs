@@ -30,6 +30,11 @@ export function equal(actual, expected, what) {
   if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
 }
 
+/** The JSON lines a Worker printed (its log), in order; everything else it printed left out. */
+export function jsonLines(output) {
+  return output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+}
+
 export function assert(ok, what) {
   if (!ok) throw new Error(what);
 }

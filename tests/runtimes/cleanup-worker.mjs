@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
-import { checks, equal } from "./checks.mjs";
+import { checks, equal, jsonLines } from "./checks.mjs";
 
 const [outdir, tomlPath, mockUrl, apiKey] = process.argv.slice(2);
 const toml = readFileSync(tomlPath, "utf8");
@@ -52,7 +52,7 @@ async function scheduledRun(records, { env = {}, faults = [], during = async () 
     const worker = await mf.getWorker();
     const [result] = await Promise.all([worker.scheduled({ cron, scheduledTime: new Date() }), during()]);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the last lines through the pipe
-    const lines = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    const lines = jsonLines(output);
     return { result, lines, requests: await control("GET", "requests"), output };
   } finally {
     await mf.dispose();

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { SignJWT, exportJWK, generateKeyPair } from "jose";
 import { Miniflare } from "miniflare";
 import { freePort, startMock } from "../support/mock.mjs";
-import { assert, checks, equal } from "./checks.mjs";
+import { assert, checks, equal, jsonLines } from "./checks.mjs";
 
 const [outdir, project, apiKey] = process.argv.slice(2);
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -111,7 +111,7 @@ const { check, finish } = checks({
 const forwarded = async () => (await mock.requests()).map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ""}`);
 /** The JSON lines the Worker logged since `mark` (an offset into its output). */
 function linesSince(mark) {
-  return output.slice(mark).split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+  return jsonLines(output.slice(mark));
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150)); // the last lines through the pipe
 /** A refusal in the API's error shape, with no CORS header and nothing of the key. */
@@ -357,7 +357,7 @@ await check("no answer or log line held the key or a token", async () => {
   }
   assert(!output.includes(apiKey) && !output.includes(apiKey.slice(-10)), "the key in the Worker's output");
   assert(!output.includes(good), "a token in the Worker's output");
-  const lines = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+  const lines = jsonLines(output);
   assert(lines.length > 60, `log lines: ${lines.length}`);
   for (const line of lines) {
     for (const key of ["at", "user", "method", "route", "clusterId", "status", "requestId", "outcome", "access"]) assert(key in line, `${key} missing: ${JSON.stringify(line)}`);

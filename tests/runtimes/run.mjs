@@ -17,6 +17,7 @@ import { edgeRuntime } from "./edge.mjs";
 import { nextRuntime } from "./next-app.mjs";
 import { installTarball, postToServer } from "./project.mjs";
 import { runLocally, step } from "./run-locally.mjs";
+import { jsonLines } from "./checks.mjs";
 import { astroRuntime, denoServeRuntime } from "./servers.mjs";
 import { PARCEL_RUNTIMES, parcelRuntime } from "./parcel.mjs";
 import { TYPESCRIPT_MODES, typescriptDefaults, typescriptRuntime } from "./typescript.mjs";
@@ -189,6 +190,17 @@ function stripTools(project) {
   writeFileSync(path, JSON.stringify(manifest, null, 2) + "\n");
 }
 
+/** Whether an example's package.json pins the wrangler (and jose, if it uses it) the tests ran,
+ *  and says the Node that wrangler needs. */
+function pinsWhatRan(report, example) {
+  const manifest = readJson(join(example, "package.json"));
+  const tested = (name) => readJson(join(ROOT, "node_modules", name, "package.json")).version;
+  addResult(report, "package.json pins the wrangler (and jose) the tests ran, and the Node it needs (engines)",
+    manifest.devDependencies?.wrangler === tested("wrangler") && manifest.engines?.node === ">=22.12" &&
+      (!manifest.dependencies?.jose || manifest.dependencies.jose === `^${tested("jose")}`),
+    JSON.stringify([manifest.dependencies, manifest.devDependencies, manifest.engines]));
+}
+
 /** examples/cleanup-worker copied into a fresh project with the packed package, built by
  *  wrangler as `wrangler deploy` would, its scheduled handler run in workerd (cleanup-worker.mjs). */
 async function cleanupWorkerRuntime() {
@@ -208,10 +220,7 @@ async function cleanupWorkerRuntime() {
   const code = readFileSync(join(example, "src/cleanup.js"), "utf8");
   addResult(report, "README: the key is the secret ZILLIZ_API_KEY, which the code reads and wrangler.toml does not set",
     readme.includes("npx wrangler secret put ZILLIZ_API_KEY") && code.includes("env.ZILLIZ_API_KEY") && !toml.includes("ZILLIZ_API_KEY"));
-  const manifest = readJson(join(example, "package.json"));
-  addResult(report, "package.json pins the wrangler the tests ran, and the Node it needs (engines)",
-    manifest.devDependencies?.wrangler === readJson(join(ROOT, "node_modules/wrangler/package.json")).version && manifest.engines?.node === ">=22.12",
-    JSON.stringify([manifest.devDependencies, manifest.engines]));
+  pinsWhatRan(report, example);
   addResult(report, "wrangler.toml has the cron trigger and every CLEANUP_ setting the code reads",
     /\[triggers\]\ncrons = \["[^"]+"\]/.test(toml) && [...code.matchAll(/env\.(CLEANUP_\w+)/g)].every(([, name]) => toml.includes(`${name} = `)));
   return report;
@@ -235,9 +244,7 @@ async function consoleProxyRuntime() {
   const toml = readFileSync(join(example, "wrangler.toml"), "utf8");
   addResult(report, "README: the key is the secret ZILLIZ_API_KEY, which wrangler.toml does not set",
     readme.includes("npx wrangler secret put ZILLIZ_API_KEY") && !toml.includes("ZILLIZ_API_KEY ="));
-  addResult(report, "the example pins the jose and wrangler the tests ran",
-    readJson(join(example, "package.json")).devDependencies.wrangler === readJson(join(ROOT, "node_modules/wrangler/package.json")).version &&
-    readJson(join(example, "package.json")).dependencies.jose === `^${readJson(join(ROOT, "node_modules/jose/package.json")).version}`);
+  pinsWhatRan(report, example);
   return report;
 }
 
@@ -256,7 +263,7 @@ function consoleProxyLocal() {
     const page = await fetch(`${worker}/`);
     addResult(report, "the console is served", page.status === 200 && (await page.text()).includes('id="proxy-note"'), String(page.status));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const lines = output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    const lines = jsonLines(output());
     addResult(report, "wrangler dev prints the audit lines, each saying Access is off",
       lines.map((l) => `${l.method} ${l.status} ${l.outcome} ${l.access}`).join(", ") === "POST 200 forwarded off, DELETE 403 refused off", JSON.stringify(lines));
     const requests = await (await fetch(`${mockUrl}/__mock/requests`)).json();
@@ -275,7 +282,7 @@ function cleanupWorkerLocal() {
     let lines = [];
     for (let i = 0; i < 50 && lines.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      lines = output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+      lines = jsonLines(output());
     }
     addResult(report, "the scheduled run's line is printed: preview-pr-1 would be dropped (a dry run)",
       lines.length === 1 && lines[0].clusterName === "preview-pr-1" && lines[0].action === "would_drop", JSON.stringify(lines));

@@ -25,11 +25,12 @@ export default {
     };
     if (who.status) return refuse(who.status, who.reason);
 
-    const { path } = rawTarget(request.url);
+    const target = rawTarget(request.url);
+    const { path } = target;
     if (path === "/console-config.json" && method === "GET") {
       return json({ proxy: true, protect: protectPatterns(env), user: who.user, access });
     }
-    const route = matchRoute(method, request.url);
+    const route = matchRoute(method, target);
     if (!route) {
       if ((method === "GET" || method === "HEAD") && ASSET_PATH.test(path) && !path.startsWith("/v2/") && env.ASSETS) {
         return serveAsset(request, env, refuse);

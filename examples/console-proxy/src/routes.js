@@ -38,12 +38,12 @@ function parseQuery(search, allowed) {
 }
 
 /**
- * The endpoint a request calls, with its cluster ID and query, or null when it is not one of
+ * The endpoint a request calls (its method, and its raw path and query from `rawTarget`), with
+ * its cluster ID and query, or null when it is not one of
  * the list: another method or path, an encoded character, a parameter unknown, repeated or not
  * an integer.
  */
-export function matchRoute(method, url) {
-  const { path, search } = rawTarget(url);
+export function matchRoute(method, { path, search }) {
   for (const { endpoint, path: pattern } of routes) {
     const m = pattern.exec(path);
     if (!m || method !== endpoint.method) continue;
